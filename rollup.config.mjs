@@ -1,0 +1,43 @@
+// Stage two of the build: `tsc -p tsconfig.build.json` has already emitted plain ES modules and
+// their .d.ts files into dist/modules; rollup bundles those per entry. One helper makes the
+// plugins so every browser bundle is minified the same way.
+import { readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const licence = `/*! zorgvuldig v${pkg.version} | MIT */`;
+const modules = 'dist/modules';
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
+
+/** @param {{ minify?: boolean, browser?: boolean }} options */
+const configurePlugins = ({ minify = false, browser = true } = {}) => [
+  nodeResolve({ browser, preferBuiltins: !browser }),
+  minify &&
+    terser({
+      ecma: 2020,
+      module: false,
+      compress: { passes: 2, pure_getters: true },
+      // Properties that start with `_` are private to one module and are safe to shorten.
+      mangle: { properties: { regex: /^_/ } },
+      format: { comments: /^!/ },
+    }),
+];
+
+export default [
+  // npm: the browser API. js-cookie and web-vitals stay imports so a site's bundler dedupes them.
+  {
+    input: { zorgvuldig: `${modules}/index.js`, scrub: `${modules}/scrub.js` },
+    external: ['js-cookie', 'web-vitals', /^web-vitals\//],
+    output: { dir: 'dist', format: 'esm', entryFileNames: '[name].mjs', banner: licence },
+    plugins: configurePlugins(),
+  },
+  // The script-tag bundle: everything inlined, starts itself. The leading `;` keeps it safe to
+  // concatenate after a file that forgot its last semicolon.
+  {
+    input: `${modules}/script-tag.js`,
+    output: { file: 'dist/zorgvuldig.min.js', format: 'iife', banner: `${licence}\n;` },
+    plugins: configurePlugins({ minify: true }),
+  },
+];

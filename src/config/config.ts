@@ -1,0 +1,28 @@
+import type { CookieDeclaration, Lang, Translated } from './options';
+
+/** A category after defaults and site options are merged. */
+export interface CategoryDefinition {
+  key: string;
+  label: Translated;
+  description: Translated;
+  cookies: CookieDeclaration[];
+  hosts: string[];
+  /** `necessary` only: cannot be switched off. */
+  required: boolean;
+}
+
+/** The validated, complete configuration every module reads. Never mutated after `init()`. */
+export interface Config {
+  endpoint: string | null;
+  policyVersion: string;
+  lang: Lang;
+  statisticsDefault: 'on' | 'off';
+  google: { measurementId: string | null; transportUrl: string | null };
+  /** Built-in categories first (`necessary`, `statistics`, `googleAnalytics`), then the site's. */
+  categories: CategoryDefinition[];
+  queryAllowList: string[];
+  banner: boolean;
+  privacyUrl: string | null;
+  nonce: string | null;
+  serviceWorker: string | null;
+}
