@@ -1,13 +1,15 @@
 /**
- * Hosts of Google Analytics, Tag Manager and DoubleClick. Without `googleAnalytics` consent the
- * guard lets no request reach any of them. `*.` matches every subdomain.
+ * Hosts that Google Analytics 4, Google Tag Manager and DoubleClick reach: the default `hosts`
+ * of the `googleAnalytics` category, blocked by the network guard until that category is
+ * granted. `*.example.com` matches subdomains only, so the bare domain is listed as well.
  */
-export const GOOGLE_HOSTS = [
+export const GOOGLE_HOSTS: string[] = [
   'google-analytics.com',
   '*.google-analytics.com',
   'analytics.google.com',
   '*.analytics.google.com',
   'googletagmanager.com',
   '*.googletagmanager.com',
+  'doubleclick.net',
   '*.doubleclick.net',
-] as const;
+];
