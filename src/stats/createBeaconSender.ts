@@ -1,0 +1,92 @@
+import type { CollectBody, Hit } from '../protocol/types';
+import type { HitQueue } from './createHitQueue';
+import { createTokenBucket } from './createTokenBucket';
+import { sendBody } from './sendBody';
+
+export interface BeaconSenderOptions {
+  /** `{endpoint}/collect`. */
+  url: string;
+  queue: HitQueue;
+  /** The pseudonym to send under, or `null` when statistics are not allowed (nothing is sent). */
+  sid(): string | null;
+  /** Called with the JSON of every body the relay (or the browser's beacon queue) took. */
+  onSent(json: string): void;
+}
+
+/** Batches hits from the queue into bodies, within the rate limit, and retries failures. */
+export interface BeaconSender {
+  /** Queues a hit; it goes out with whatever else arrives in the same moment. */
+  push(hit: Hit): void;
+  /** Sends now. `unloading`: the page is being hidden or left, so use `sendBeacon`. */
+  flush(unloading?: boolean): void;
+  /** Drops everything queued; a send in flight that fails is not put back. */
+  clear(): void;
+}
+
+/** Hits per body: keeps a body near 10 KB, far below `sendBeacon`'s and the relay's 64 KB. */
+export const HITS_PER_BODY = 10;
+/** Burst of bodies allowed at once, then one per `SEND_INTERVAL`: "a few per second" at most. */
+export const SEND_BURST = 4;
+/** Milliseconds per body once the burst is used: 2 bodies per second. */
+export const SEND_INTERVAL = 500;
+/** Milliseconds hits wait for company before a body goes out. */
+const COALESCE = 50;
+
+/* @__NO_SIDE_EFFECTS__ */
+export const createBeaconSender = ({
+  url,
+  queue,
+  sid,
+  onSent,
+}: BeaconSenderOptions): BeaconSender => {
+  const bucket = createTokenBucket(SEND_BURST, SEND_INTERVAL);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let flying = false;
+  /** The last send failed: the relay is down or refusing, so keep hits queued for later. */
+  let failing = false;
+  /** Bumped by `clear()`, so a failing send from before is not put back. */
+  let epoch = 0;
+
+  const schedule = (delay: number) => {
+    timer ||= setTimeout(() => {
+      timer = undefined;
+      flush();
+    }, delay);
+  };
+
+  const flush = (unloading = false): void => {
+    const id = sid();
+    // On the way out a relay that just failed gets nothing: the hits wait in sessionStorage
+    // for the next page, where a `fetch` can tell whether they arrived.
+    if (!id || !queue.size() || (unloading ? failing : flying)) return;
+    const wait = bucket.take();
+    if (wait) return schedule(wait);
+    const batch = queue.take(HITS_PER_BODY);
+    const body: CollectBody = { v: 1, sid: id, hits: batch.hits };
+    if (batch.dropped) body.dropped = batch.dropped;
+    const json = JSON.stringify(body);
+    const sentIn = epoch;
+    flying = true;
+    sendBody(url, json, unloading).then((ok) => {
+      flying = false;
+      failing = !ok;
+      if (ok) {
+        onSent(json);
+        flush();
+      } else if (sentIn === epoch) queue.restore(batch);
+    });
+    if (unloading) flush(true);
+  };
+
+  return {
+    push(hit) {
+      queue.push(hit);
+      schedule(COALESCE);
+    },
+    flush,
+    clear() {
+      epoch++;
+      queue.clear();
+    },
+  };
+};
