@@ -1,0 +1,83 @@
+import { isBsn } from './isBsn';
+import { isDutchPhone } from './isDutchPhone';
+import { isIban } from './isIban';
+import { isToken } from './isToken';
+
+/**
+ * One kind of personal data: its marker name, a pattern whose group 1 is the character before the
+ * finding (kept: JavaScript had no lookbehind until Safari 16.4, and one unsupported literal
+ * would break the whole bundle) and group 2 the finding, an optional check of the finding, and
+ * whether it needs a digit (text without digits skips those patterns: the fast path).
+ */
+export type Detector = [
+  name: string,
+  pattern: RegExp,
+  check: ((finding: string) => boolean) | 0,
+  needsDigit: 0 | 1,
+];
+
+/** Octets of a candidate IPv4 address; leading zeros are allowed here, unlike in `parseIp`. */
+const isIpv4 = (text: string): boolean => text.split('.').every((octet) => +octet < 256);
+
+/** A candidate IPv6 address: at most one `::`, eight groups without it, fewer with it. */
+const isIpv6 = (text: string): boolean => {
+  const halves = text.split('::');
+  const groups = text.split(/::?/).filter(Boolean);
+  const last = groups[groups.length - 1] || '';
+  const size = groups.length + (last.includes('.') ? 1 : 0);
+  return (
+    /[\da-f]/i.test(text) &&
+    !text.includes(':::') &&
+    (halves.length === 2 ? size < 8 : halves.length === 1 && size === 8) &&
+    groups.every((group) =>
+      group.includes('.') ? group === last && isIpv4(group) : group.length < 5,
+    )
+  );
+};
+
+/**
+ * What `scrubText` redacts, in order: a later pattern never sees what an earlier one replaced
+ * (a phone number goes before the BSN so `06-12345678` is not read as an 8-digit BSN; tokens
+ * before BSNs so the digits inside a session id do not decide its marker). Boundaries are
+ * "not a digit" rather than `\b`, so `_`/letters next to a number do not hide it.
+ */
+export const DETECTORS: Detector[] = [
+  ['jwt', /()(eyJ[\w-]{4,}\.eyJ[\w-]{4,}\.[\w-]*)/g, 0, 0],
+  // Local part capped at 64 (RFC 5321) so text without a domain cannot make this quadratic.
+  [
+    'email',
+    /()([\w.+%-]{1,64}(?:@|%40)[a-z\d-]{1,63}(?:\.[a-z\d-]{1,63}){0,8}\.[a-z]{2,24})(?![a-z\d-])/gi,
+    0,
+    0,
+  ],
+  ['uuid', /()([\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12})/gi, 0, 1],
+  [
+    'iban',
+    /(^|[^a-z\d])([a-z]{2}\d\d(?:[ +-]?[a-z\d]{4}){2,7}(?:[ +-]?[a-z\d]{1,3})?)(?![a-z\d])/gi,
+    isIban,
+    1,
+  ],
+  ['token', /()([\w-]{20,})/g, isToken, 0],
+  [
+    'phone',
+    /(^|[^\d+])((?:(?:\+|%2B|00)31[ .+-]?(?:\(0\)[ .+-]?)?|\(?0)[1-9](?:[ .+)-]{0,2}\d){6,9})(?!\d)/gi,
+    isDutchPhone,
+    1,
+  ],
+  ['bsn', /(^|\D)(\d{4}\.\d\d\.\d{3}|\d{3}([ .+-]?)\d{3}\3\d{3}|\d{8})(?!\d)/g, isBsn, 1],
+  // A postcode with a house number is an address; a postcode alone (`/locaties/5038VP`) names a
+  // place, such as one of the organisation's locations, and stays. SA, SD and SS are not issued.
+  [
+    'postcode',
+    /(^|\D)([1-9]\d{3}[ +]?(?!sa|sd|ss)[a-z]{2}[ ,.+-]{0,3}\d{1,5}[a-z]?)(?!\d)/gi,
+    0,
+    1,
+  ],
+  [
+    'ip',
+    /(^|[^\w:.])((?:[\da-f]{0,4}:){2,7}(?:[\da-f]{1,4}|\d{1,3}(?:\.\d{1,3}){3})?)(?![\w:])/gi,
+    isIpv6,
+    0,
+  ],
+  ['ip', /(^|[^\d.])(\d{1,3}(?:\.\d{1,3}){3})(?!\.?\d)/g, isIpv4, 1],
+];

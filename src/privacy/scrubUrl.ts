@@ -1,0 +1,106 @@
+import { decodeSafe } from './decodeSafe';
+import { encodeSafe } from './encodeSafe';
+import { scrubText } from './scrubText';
+
+/** Campaign parameters (Google's `utm_*` set) that say how a visitor came, not who they are. */
+export const DEFAULT_ALLOWED_PARAMS: readonly string[] = [
+  'utm_source',
+  'utm_medium',
+  'utm_campaign',
+  'utm_term',
+  'utm_content',
+  'utm_id',
+];
+
+export interface ScrubUrlOptions {
+  /** Resolves relative URLs against this base. Default: none, relative input is scrubbed as a path. */
+  base?: string;
+  /**
+   * Query parameters kept (their values scrubbed); every other one is dropped. A trailing `*`
+   * matches a prefix (`utm_*`). Default `DEFAULT_ALLOWED_PARAMS`.
+   */
+  allowParams?: readonly string[];
+}
+
+/** RFC 3986 appendix B, without the fragment: scheme, authority, path, query. Matches anything. */
+const PARTS = /^([a-z][a-z\d+.-]*:)?(\/\/[^/?#]*)?([^?#]*)(\?[^#]*)?/i;
+
+/** Scrubs one encoded piece; unchanged pieces come back byte for byte, so clean URLs survive. */
+const scrubPiece = (raw: string): string => {
+  const decoded = decodeSafe(raw);
+  const clean = scrubText(decoded);
+  return clean === decoded ? raw : encodeSafe(clean);
+};
+
+const isAllowed = (name: string, allowParams: readonly string[]): boolean =>
+  allowParams.some((allowed) =>
+    allowed.endsWith('*') ? name.startsWith(allowed.slice(0, -1)) : name === allowed,
+  );
+
+const scrubQuery = (query: string, allowParams: readonly string[]): string => {
+  const kept: string[] = [];
+  for (const pair of query.slice(1).split('&')) {
+    const eq = pair.indexOf('=');
+    const name = eq < 0 ? pair : pair.slice(0, eq);
+    if (name && isAllowed(decodeSafe(name), allowParams)) {
+      kept.push(eq < 0 ? name : `${name}=${scrubPiece(pair.slice(eq + 1))}`);
+    }
+  }
+  return kept.length ? `?${kept.join('&')}` : '';
+};
+
+/**
+ * Makes a URL safe to send: drops the fragment, user name and password, and every query
+ * parameter outside `allowParams`, and redacts personal data (`scrubText`) in the path segments
+ * and kept values, also when percent-encoded (`%40`, `%2B`). A URL without personal data comes
+ * back byte for byte. Idempotent. Returns null only for a non-string or blank input, or a relative
+ * URL that `base` cannot resolve; never throws.
+ */
+export const scrubUrl = (url: string, options: ScrubUrlOptions = {}): string | null => {
+  try {
+    const { base, allowParams = DEFAULT_ALLOWED_PARAMS } = options || {};
+    let text = typeof url === 'string' ? url.trim() : '';
+    if (!text) return null;
+    if (base !== undefined && !PARTS.exec(text)![1]) text = new URL(text, base).href;
+    const [, scheme = '', authority = '', path, query = ''] = PARTS.exec(text)!;
+    // `https://user:secret@host/`: credentials in the authority are never kept.
+    const host = authority.replace(/^\/\/.*@/, '//');
+    const cleanPath = path.includes('%')
+      ? path.split('/').map(scrubPiece).join('/')
+      : scrubText(path);
+    return scheme + host + cleanPath + scrubQuery(query, allowParams);
+  } catch {
+    return null;
+  }
+};
+
+/** `scheme://host[:port]` of an absolute http(s) URL, lower-cased, or null. */
+const originOf = (url: string): string | null => {
+  try {
+    const { origin } = new URL(url);
+    return origin === 'null' ? null : origin;
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * Reduces a referrer to what statistics may keep: from the site itself (or a path), the scrubbed
+ * path and allowed query, for click paths; from elsewhere, its origin only (`https://www.google.nl`).
+ * Empty or unreadable input gives null. Idempotent; never throws.
+ */
+export const scrubReferrer = (
+  referrer: string,
+  siteOrigin: string,
+  options: ScrubUrlOptions = {},
+): string | null => {
+  if (typeof referrer !== 'string' || !referrer.trim()) return null;
+  const text = referrer.trim();
+  if (text.startsWith('/') && !text.startsWith('//'))
+    return scrubUrl(text, { ...options, base: undefined });
+  const origin = originOf(text);
+  if (!origin) return null;
+  if (origin !== originOf(siteOrigin)) return origin;
+  const { pathname, search } = new URL(text);
+  return scrubUrl(pathname + search, { ...options, base: undefined });
+};
