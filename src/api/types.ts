@@ -1,0 +1,66 @@
+import type { Choices, ConsentState } from '../consent/types';
+import type { SdkEvents } from '../core/context';
+import type { CollectBody } from '../protocol/types';
+
+/** A cookie as the audit sees it. */
+export interface AuditCookie {
+  name: string;
+  /** `session`, `persistent`, or `unknown` where the browser cannot tell (no `cookieStore`). */
+  lifetime: 'session' | 'persistent' | 'unknown';
+  /** Expiry the browser reports, ISO 8601, for persistent cookies. */
+  expires: string | null;
+  /** Category that declares it, or `null` for a cookie nobody declared. */
+  category: string | null;
+}
+
+/** What `audit()` resolves to: the live page as a privacy officer needs to see it. */
+export interface AuditReport {
+  time: string;
+  consent: ConsentState;
+  cookies: AuditCookie[];
+  /** Hosts the page contacted (resource timing). */
+  contactedHosts: string[];
+  /** Requests the guard stopped. */
+  blocked: SdkEvents['blocked'][];
+  /** Raw Google tags in the HTML: fetched by the browser before any script can stop them. */
+  rawGoogleTags: string[];
+  /** Plain-language findings, worst first. Empty when all is well. */
+  warnings: string[];
+  /** What this browser could not check. */
+  unchecked: string[];
+}
+
+/** What `exportData()` returns: everything the SDK holds or has sent in this tab's session. */
+export interface ExportedData {
+  v: 1;
+  exportedAt: string;
+  consent: ConsentState;
+  pseudonym: string | null;
+  /** Cookies the SDK wrote, with their values. */
+  cookies: Record<string, string>;
+  /** Every statistics body sent in this tab session (the transparency log). */
+  beacons: CollectBody[];
+}
+
+/** The public API: `window.zorgvuldig` and the return value of `init()`. */
+export interface ZorgvuldigApi {
+  /** The package version. */
+  readonly version: string;
+  getConsent(): ConsentState;
+  /** Merges `choices` onto the current ones. Unknown categories throw. */
+  setConsent(choices: Choices): ConsentState;
+  acceptAll(): ConsentState;
+  rejectAll(): ConsentState;
+  /** Withdraws every consent in this page: only `necessary` stays on. */
+  withdraw(): ConsentState;
+  /** Opens the preferences dialog (no-op with `banner: false`). */
+  showPreferences(): void;
+  exportData(): ExportedData;
+  /** Deletes everything the SDK holds; the banner asks again; a new pseudonym starts. */
+  forget(): Promise<void>;
+  /** Sends a custom statistics event (scrubbed); a no-op without statistics permission. */
+  track(name: string, props?: Record<string, unknown>): void;
+  audit(): Promise<AuditReport>;
+  /** Listens to `consent`, `beacon` or `blocked`. Returns an unsubscribe function. */
+  on<K extends keyof SdkEvents>(event: K, listener: (payload: SdkEvents[K]) => void): () => void;
+}

@@ -1,0 +1,108 @@
+import type { Config } from './config';
+import type { Lang } from './options';
+import { resolveCategories } from './resolveCategories';
+import { LANGS, MAX_STRING, describe, isRecord } from './validation';
+
+/** A config value that was refused: the field path and why. */
+export interface ConfigProblem {
+  field: string;
+  problem: string;
+}
+
+const MEASUREMENT_ID = /^G-[A-Z0-9]{4,20}$/;
+const KNOWN_OPTIONS = [
+  'endpoint',
+  'policyVersion',
+  'lang',
+  'statisticsDefault',
+  'google',
+  'categories',
+  'queryAllowList',
+  'banner',
+  'privacyUrl',
+  'nonce',
+  'serviceWorker',
+];
+
+const pageLang = (): Lang => {
+  const lang = typeof document === 'undefined' ? '' : document.documentElement.lang;
+  return /^en\b/i.test(lang) ? 'en' : 'nl';
+};
+
+/**
+ * Turns whatever a site passed (script-tag attributes, JSON config or `init()` options) into a
+ * complete Config. Never throws: a bad field is reported and its safe default used, so the banner
+ * still works and rejecting still works.
+ */
+export const resolveConfig = (input: unknown): { config: Config; problems: ConfigProblem[] } => {
+  const problems: ConfigProblem[] = [];
+  const refuse = (field: string, problem: string) => problems.push({ field, problem });
+  const options: Record<string, unknown> = isRecord(input) ? input : {};
+  if (input != null && !isRecord(input))
+    refuse('options', `expected an object, got ${describe(input)}`);
+
+  for (const key of Object.keys(options)) {
+    if (!KNOWN_OPTIONS.includes(key)) refuse(key, 'unknown option');
+  }
+
+  const text = (field: string, value: unknown, pattern?: RegExp): string | null => {
+    if (value === undefined || value === null) return null;
+    if (typeof value === 'number' && field === 'policyVersion') value = String(value);
+    if (typeof value !== 'string' || value === '')
+      refuse(field, `expected a non-empty string, got ${describe(value)}`);
+    else if (value.length > MAX_STRING) refuse(field, `longer than ${MAX_STRING} characters`);
+    else if (pattern && !pattern.test(value)) refuse(field, `${describe(value)} is not valid`);
+    else return value;
+    return null;
+  };
+
+  const oneOf = <T extends string>(
+    field: string,
+    value: unknown,
+    allowed: readonly T[],
+  ): T | null => {
+    if (value === undefined) return null;
+    if (allowed.includes(value as T)) return value as T;
+    refuse(field, `expected ${allowed.map((a) => `"${a}"`).join(' or ')}, got ${describe(value)}`);
+    return null;
+  };
+
+  const strings = (field: string, value: unknown): string[] | null => {
+    if (value === undefined) return null;
+    if (
+      Array.isArray(value) &&
+      value.length <= 100 &&
+      value.every((v) => typeof v === 'string' && v && v.length <= 256)
+    ) {
+      return value as string[];
+    }
+    refuse(field, 'expected an array of up to 100 short strings');
+    return null;
+  };
+
+  const google = isRecord(options.google) ? options.google : {};
+  if (options.google !== undefined && !isRecord(options.google))
+    refuse('google', `expected an object, got ${describe(options.google)}`);
+  const banner = options.banner === undefined ? true : options.banner;
+  if (typeof banner !== 'boolean')
+    refuse('banner', `expected true or false, got ${describe(banner)}`);
+
+  const config: Config = {
+    endpoint: text('endpoint', options.endpoint)?.replace(/\/+$/, '') || null,
+    policyVersion: text('policyVersion', options.policyVersion) ?? '1',
+    lang: oneOf('lang', options.lang, LANGS) ?? pageLang(),
+    statisticsDefault:
+      oneOf('statisticsDefault', options.statisticsDefault, ['on', 'off'] as const) ?? 'on',
+    google: {
+      measurementId: text('google.measurementId', google.measurementId, MEASUREMENT_ID),
+      transportUrl: text('google.transportUrl', google.transportUrl),
+    },
+    categories: resolveCategories(options.categories, refuse),
+    queryAllowList: strings('queryAllowList', options.queryAllowList) ?? ['utm_*'],
+    banner: banner !== false,
+    privacyUrl: text('privacyUrl', options.privacyUrl),
+    nonce: text('nonce', options.nonce),
+    serviceWorker: text('serviceWorker', options.serviceWorker),
+  };
+  return { config, problems };
+};

@@ -1,0 +1,40 @@
+import type { Context } from '../core/context';
+
+const SELECTOR = 'script[type="text/plain"][data-zv-category]';
+const GATE_ATTRIBUTES = ['type', 'data-zv-category', 'data-src', 'data-type'];
+
+/**
+ * Revives `<script type="text/plain" data-zv-category="X">` once X is granted: a new, live script
+ * element replaces the inert one (changing `type` on the old one would not run it). `data-src`
+ * becomes `src`, `data-type` becomes `type` (e.g. `module`). Each tag runs once per page.
+ */
+export const startScriptGate = (ctx: Context): void => {
+  const revive = () => {
+    document.querySelectorAll<HTMLScriptElement>(SELECTOR).forEach((inert) => {
+      const category = inert.getAttribute('data-zv-category') ?? '';
+      if (!ctx.consent.isGranted(category)) return;
+      const live = document.createElement('script');
+      for (const { name, value } of Array.from(inert.attributes)) {
+        if (!GATE_ATTRIBUTES.includes(name)) live.setAttribute(name, value);
+      }
+      const type = inert.getAttribute('data-type');
+      if (type) live.type = type;
+      const src = inert.getAttribute('data-src');
+      try {
+        if (src) live.src = src;
+        else live.text = inert.text;
+        inert.replaceWith(live);
+      } catch (error) {
+        // Trusted Types refuse a plain string for script text: the site must give a policy.
+        console.warn('zorgvuldig: could not run a consented script', inert, error);
+        inert.removeAttribute('data-zv-category');
+      }
+    });
+  };
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', revive, { once: true });
+  } else {
+    revive();
+  }
+  ctx.onTeardown(ctx.consent.onChange(revive));
+};

@@ -1,0 +1,20 @@
+export { init } from './init';
+export type { AuditCookie, AuditReport, ExportedData, ZorgvuldigApi } from './api/types';
+export type {
+  CategoryOptions,
+  CookieDeclaration,
+  GoogleOptions,
+  Lang,
+  Translated,
+  ZorgvuldigOptions,
+} from './config/options';
+export type { Choices, ConsentMethod, ConsentRecord, ConsentState } from './consent/types';
+export type { BlockedRequest, SdkEvents } from './core/context';
+export type {
+  CollectBody,
+  ConsentReceiptBody,
+  ForgetBody,
+  Hit,
+  HitTiming,
+  ReducedUserAgent,
+} from './protocol/types';

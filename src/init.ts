@@ -1,0 +1,20 @@
+import type { ZorgvuldigApi } from './api/types';
+import type { ZorgvuldigOptions } from './config/options';
+import { createInstance } from './core/createInstance';
+
+/** One instance per page, however many copies of the SDK load (script tag twice, tag + npm). */
+const INSTANCE = Symbol.for('zorgvuldig.instance');
+
+/**
+ * Starts zorgvuldig on this page and returns its API. Calling it again (or loading the bundle
+ * twice) returns the running instance; its options are ignored, with a warning.
+ */
+export const init = (options: ZorgvuldigOptions = {}): ZorgvuldigApi => {
+  const global = globalThis as typeof globalThis & { [INSTANCE]?: ZorgvuldigApi };
+  const running = global[INSTANCE];
+  if (running) {
+    console.warn('zorgvuldig init(): already running on this page; the new options are ignored');
+    return running;
+  }
+  return (global[INSTANCE] = createInstance(options));
+};

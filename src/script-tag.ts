@@ -1,0 +1,43 @@
+import type { ZorgvuldigApi } from './api/types';
+import { init } from './init';
+import { readScriptConfig } from './readScriptConfig';
+
+type QueueStub = ((...args: unknown[]) => void) & { q?: ArrayLike<unknown>[] };
+type Callable = ZorgvuldigApi & ((method: string, ...args: unknown[]) => unknown);
+
+/**
+ * The script-tag entry: starts itself. Sites may call the API before the bundle loads through the
+ * usual stub, `window.zorgvuldig = window.zorgvuldig || function () { (zorgvuldig.q = zorgvuldig.q || []).push(arguments) }`;
+ * those calls are replayed here, in order. After load `zorgvuldig('acceptAll')` still works.
+ */
+const start = () => {
+  const win = window as unknown as { zorgvuldig?: QueueStub | Callable };
+  const current = win.zorgvuldig;
+  if (current && 'getConsent' in current) return; // Loaded twice: the first copy runs the page.
+
+  const script =
+    (document.currentScript as HTMLScriptElement | null) ??
+    document.querySelector<HTMLScriptElement>('script[src*="zorgvuldig"]');
+  const api = init(readScriptConfig(script));
+  const callable = Object.assign((method: string, ...args: unknown[]) => {
+    const fn = (api as unknown as Record<string, unknown>)[method];
+    if (typeof fn !== 'function') throw new Error(`zorgvuldig(): unknown method "${method}"`);
+    return (fn as (...a: unknown[]) => unknown)(...args);
+  }, api) as Callable;
+  win.zorgvuldig = callable;
+
+  for (const call of Array.from((current as QueueStub | undefined)?.q ?? [])) {
+    try {
+      callable(...(Array.from(call) as [string, ...unknown[]]));
+    } catch (error) {
+      console.error('zorgvuldig: a queued call failed', error);
+    }
+  }
+};
+
+try {
+  start();
+} catch (error) {
+  // Never break the host page: the site keeps working without the SDK, and says so.
+  console.error('zorgvuldig: could not start', error);
+}

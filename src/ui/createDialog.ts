@@ -1,0 +1,109 @@
+import type { CategoryDefinition } from '../config/config';
+import type { Lang } from '../config/options';
+import type { Choices, ConsentState } from '../consent/types';
+import { h } from './h';
+import type { UiStrings } from './strings';
+import { trapFocus } from './trapFocus';
+
+export interface DialogActions {
+  save(choices: Choices): void;
+  reject(): void;
+  accept(): void;
+  /** Called after the dialog closed, however it closed. */
+  closed(): void;
+}
+
+export interface PreferencesDialog {
+  element: HTMLDialogElement;
+  open(state: ConsentState): void;
+  close(): void;
+}
+
+/**
+ * The second layer: one switch per category with its one-sentence purpose. Switches show the
+ * choices in force; optional categories are never switched on for the visitor, except statistics
+ * where the site runs them on an objection basis (the dialog then says they can be switched off).
+ */
+export const createDialog = (
+  categories: CategoryDefinition[],
+  lang: Lang,
+  strings: UiStrings,
+  root: ShadowRoot,
+  actions: DialogActions,
+): PreferencesDialog => {
+  const text = (translated: CategoryDefinition['label']) => translated[lang] ?? translated.nl ?? '';
+  const switches = new Map<string, HTMLInputElement>();
+  const objectionNote = h('p', { class: 'n', id: 'zv-on', hidden: true });
+
+  const rows = categories.map((category) => {
+    const input = h('input', {
+      type: 'checkbox',
+      role: 'switch',
+      id: `zv-c-${category.key}`,
+      'aria-describedby': `zv-cd-${category.key}`,
+      disabled: category.required,
+    });
+    switches.set(category.key, input);
+    return h(
+      'div',
+      { class: 'c' },
+      h(
+        'div',
+        { class: 'h' },
+        h('label', { for: input.id }, text(category.label)),
+        category.required ? h('span', {}, strings.alwaysOn, input) : input,
+      ),
+      h('p', { id: `zv-cd-${category.key}` }, text(category.description)),
+      category.key === 'statistics' && objectionNote,
+    );
+  });
+
+  const button = (label: string, className: string, name: string, action: () => void) => {
+    const element = h(
+      'button',
+      { type: 'button', class: className, 'data-zv-action': name },
+      label,
+    );
+    element.addEventListener('click', action);
+    return element;
+  };
+  const element = h(
+    'dialog',
+    { class: 'd', 'aria-labelledby': 'zv-dt', 'aria-describedby': 'zv-dd' },
+    h('h2', { id: 'zv-dt' }, strings.dialogTitle),
+    h('p', { id: 'zv-dd' }, strings.dialogText),
+    ...rows,
+    h(
+      'div',
+      { class: 'a' },
+      h(
+        'div',
+        { class: 'e' },
+        button(strings.rejectAll, 'p', 'reject', actions.reject),
+        button(strings.acceptAll, 'p', 'accept', actions.accept),
+      ),
+      button(strings.save, 's', 'save', () => {
+        const choices: Choices = {};
+        switches.forEach((input, key) => (choices[key] = input.checked));
+        actions.save(choices);
+      }),
+      button(strings.close, 's', 'close', () => element.close()),
+    ),
+  );
+  trapFocus(element, root);
+  // Escape fires `cancel` and closes a modal dialog natively; every way out ends here.
+  element.addEventListener('close', actions.closed);
+
+  return {
+    element,
+    open(state) {
+      switches.forEach((input, key) => (input.checked = state.choices[key] === true));
+      const objection = state.objection && !state.choices.statistics ? state.objection : null;
+      objectionNote.hidden = !objection;
+      objectionNote.textContent = objection === 'dnt' ? strings.objectionDnt : strings.objectionGpc;
+      if (!element.open) element.showModal();
+      (switches.get('statistics') ?? element).focus();
+    },
+    close: () => element.open && element.close(),
+  };
+};

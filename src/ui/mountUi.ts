@@ -1,0 +1,115 @@
+import type { Choices } from '../consent/types';
+import type { Context } from '../core/context';
+import { createBanner } from './createBanner';
+import { createDialog } from './createDialog';
+import { h } from './h';
+import { STRINGS } from './strings';
+import { applyStyles } from './styles';
+
+export interface Ui {
+  openPreferences(): void;
+}
+
+const OPEN_SELECTOR = '[data-zv-open-preferences]';
+
+/** The element focused now, looking inside shadow roots (ours included). */
+const deepActiveElement = (): HTMLElement | null => {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active instanceof HTMLElement && active !== document.body ? active : null;
+};
+
+/** Can `element` take focus back? Not when it sits in something now hidden. */
+const isFocusable = (element: HTMLElement | null): element is HTMLElement =>
+  !!element &&
+  element.isConnected &&
+  !element.closest('[hidden]') &&
+  element.getClientRects().length > 0;
+
+/**
+ * The banner, the preferences dialog and the persistent reopen button, in one shadow root. It is
+ * mounted once the body exists (the SDK itself runs first in `<head>`).
+ */
+export const mountUi = (ctx: Context): Ui => {
+  const { config, consent } = ctx;
+  const strings = STRINGS[config.lang];
+  const host = h('div', { id: 'zorgvuldig-ui', lang: config.lang });
+  const root = host.attachShadow({ mode: 'open' });
+  applyStyles(root, config.nonce);
+
+  let returnFocus: HTMLElement | null = null;
+  const all = (granted: boolean): Choices =>
+    Object.fromEntries(config.categories.map(({ key }) => [key, granted]));
+  const choose = (choices: Choices, method: 'accept-all' | 'reject-all' | 'custom') =>
+    consent.set(choices, method);
+
+  const dialog = createDialog(config.categories, config.lang, strings, root, {
+    save: (choices) => choose(choices, 'custom'),
+    reject: () => choose(all(false), 'reject-all'),
+    accept: () => choose(all(true), 'accept-all'),
+    closed() {
+      render();
+      const target = isFocusable(returnFocus) ? returnFocus : reopen;
+      if (isFocusable(target)) target.focus();
+    },
+  });
+  const openPreferences = () => {
+    if (!dialog.element.open) returnFocus = deepActiveElement();
+    dialog.open(consent.get());
+    reopen.hidden = true;
+  };
+  const banner = createBanner(strings, config.privacyUrl, {
+    reject: () => choose(all(false), 'reject-all'),
+    accept: () => choose(all(true), 'accept-all'),
+    settings: openPreferences,
+  });
+  const reopen = h(
+    'button',
+    { type: 'button', class: 'r', 'aria-haspopup': 'dialog', hidden: true },
+    strings.reopen,
+  );
+  reopen.addEventListener('click', openPreferences);
+  root.append(banner, dialog.element, reopen);
+
+  const render = () => {
+    const { decided } = consent.get();
+    banner.hidden = decided;
+    reopen.hidden = !decided || dialog.element.open;
+  };
+  ctx.onTeardown(
+    consent.onChange((state) => {
+      const bannerWasOpen = !banner.hidden;
+      const bannerFocused = root.activeElement && banner.contains(root.activeElement);
+      render();
+      if (state.decided) dialog.close();
+      if (bannerWasOpen && state.decided && bannerFocused) {
+        (isFocusable(returnFocus) ? returnFocus : reopen).focus();
+      }
+    }),
+  );
+
+  const onClick = (event: Event) => {
+    const target = event.target instanceof Element ? event.target.closest(OPEN_SELECTOR) : null;
+    if (target) {
+      event.preventDefault();
+      openPreferences();
+    }
+  };
+
+  const mount = () => {
+    document.body.append(host);
+    document.addEventListener('click', onClick);
+    render();
+    if (!banner.hidden) {
+      returnFocus = deepActiveElement();
+      banner.focus({ preventScroll: true });
+    }
+  };
+  if (document.body) mount();
+  else document.addEventListener('DOMContentLoaded', mount, { once: true });
+  ctx.onTeardown(() => {
+    host.remove();
+    document.removeEventListener('click', onClick);
+  });
+  return { openPreferences };
+};
