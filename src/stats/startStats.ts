@@ -1,0 +1,195 @@
+import type { Context } from '../core/context';
+import { randomId } from '../lib/randomId';
+import { scrubProps } from '../privacy/scrubProps';
+import { scrubText } from '../privacy/scrubText';
+import { scrubUrl } from '../privacy/scrubUrl';
+import type { CollectBody, Hit, HitTiming } from '../protocol/types';
+import { collectVitals } from './collectVitals';
+import { createBeaconSender } from './createBeaconSender';
+import { createHitQueue } from './createHitQueue';
+import { createTransparencyLog } from './createTransparencyLog';
+import { readNavigation } from './readNavigation';
+import { readOrigin } from './readOrigin';
+import { readVisitor } from './readVisitor';
+import { toPath } from './toPath';
+import { watchNavigation } from './watchNavigation';
+
+/** Pseudonymised visit statistics, as `init()` drives them. */
+export interface Stats {
+  /** Sends a custom `event` hit, scrubbed. A no-op while statistics are not allowed. */
+  track(name: string, props?: Record<string, unknown>): void;
+  /** Current pseudonym, or null while statistics are not allowed. */
+  pseudonym(): string | null;
+  /** Every CollectBody sent in this browser tab's session (across page loads), oldest first. */
+  sent(): CollectBody[];
+  /** Clears pseudonym cookie, queue and log; the next beacon uses a new pseudonym. */
+  forget(): void;
+}
+
+/** Session cookie holding the pseudonym while statistics are allowed. */
+export const PSEUDONYM_COOKIE = 'zv_id';
+/** 128 random bits in base64url. Anything else in the cookie is foreign and replaced. */
+const PSEUDONYM = /^[\w-]{22}$/;
+/** Characters of a URL kept after scrubbing: a 100 KB URL must not make a 100 KB beacon. */
+const MAX_URL = 1024;
+/** Characters of an event name. */
+const MAX_NAME = 64;
+
+const now = () => new Date().toISOString();
+
+/**
+ * Page views (load, SPA navigation, back/forward-cache restore), web-vitals and custom events,
+ * sent to `{endpoint}/collect` under a random session pseudonym, only while the visitor allows
+ * statistics. Never listens to `unload`: that would keep the page out of the bfcache.
+ */
+export const startStats = (ctx: Context): Stats => {
+  const { config, consent, events, jar } = ctx;
+  const allowParams = config.queryAllowList;
+  const scrub = (href: string) => scrubUrl(href, { allowParams })?.slice(0, MAX_URL) || null;
+  const log = createTransparencyLog();
+  let sid: string | null = null;
+  let active = false;
+  let takeVitals: (() => HitTiming | undefined) | undefined;
+  let visitor: Pick<Hit, 'ua' | 'lang'> | undefined;
+
+  const pseudonym = (): string | null => {
+    if (!active) return null;
+    const cookie = jar.get(PSEUDONYM_COOKIE);
+    if (cookie && PSEUDONYM.test(cookie)) sid = cookie;
+    sid ||= randomId();
+    // Where cookies are blocked the set fails and the pseudonym lives for this page only.
+    if (cookie !== sid) jar.set(PSEUDONYM_COOKIE, sid);
+    return sid;
+  };
+
+  const sender = createBeaconSender({
+    url: `${config.endpoint}/collect`,
+    queue: createHitQueue(),
+    sid: pseudonym,
+    onSent(json) {
+      // Two copies: a listener that changes its body cannot change the visitor's record.
+      log.add(JSON.parse(json));
+      events.emit('beacon', JSON.parse(json));
+    },
+  });
+
+  let url = scrub(location.href);
+  let from = readOrigin(document.referrer, location.origin, allowParams);
+  /** The current URL has had its page view. */
+  let counted = false;
+  /** The current view is the document's own navigation, with status, bytes and timing. */
+  let hard = true;
+  /** That first page view waits for the load event, when bytes and load time are known. */
+  let held: Hit | null = null;
+
+  const release = () => {
+    if (held) sender.push({ ...held, ...readNavigation() });
+    held = null;
+  };
+  // Anything later must not overtake the held page view.
+  const push = (hit: Hit) => {
+    release();
+    sender.push(hit);
+  };
+
+  const view = () => {
+    if (!active || counted || !url) return;
+    counted = true;
+    const hit: Hit = {
+      type: 'pageview',
+      time: now(),
+      url,
+      ...from,
+      ...(visitor ||= readVisitor()),
+    };
+    if (!hard) return push(hit);
+    held = hit;
+    if (document.readyState === 'complete') release();
+  };
+
+  const navigate = () => {
+    const next = scrub(location.href);
+    // replaceState for a fragment or a dropped parameter is not a new page.
+    if (!next || next === url) return;
+    from = url ? { prev: toPath(url) } : {};
+    url = next;
+    counted = hard = false;
+    view();
+  };
+
+  const restore = (event: PageTransitionEvent) => {
+    if (!event.persisted) return;
+    url = scrub(location.href);
+    from = {};
+    counted = hard = false;
+    view();
+  };
+
+  const hide = (event: Event) => {
+    if (event.type === 'visibilitychange' && document.visibilityState !== 'hidden') return;
+    const timing = active && takeVitals?.();
+    if (timing && url) push({ type: 'vitals', time: now(), url, timing });
+    release();
+    sender.flush(true);
+  };
+
+  const stop = () => {
+    jar.remove(PSEUDONYM_COOKIE);
+    sid = null;
+    sender.clear();
+    if (held) counted = false;
+    held = null;
+  };
+
+  const update = () => {
+    const allowed = !!config.endpoint && consent.isGranted('statistics');
+    if (allowed === active) return;
+    active = allowed;
+    if (!allowed) return stop();
+    takeVitals ||= collectVitals();
+    view();
+  };
+
+  const unsubscribe = consent.onChange(update);
+  const unwatch = watchNavigation(navigate);
+  // visibilitychange on window, bubbling: after web-vitals' capture listener reported CLS/INP.
+  const listeners: [string, (event: never) => void][] = [
+    ['pageshow', restore],
+    ['pagehide', hide],
+    ['visibilitychange', hide],
+    ['load', () => setTimeout(release)],
+  ];
+  for (const [type, listener] of listeners) addEventListener(type, listener as EventListener);
+  ctx.onTeardown(() => {
+    unsubscribe();
+    unwatch();
+    for (const [type, listener] of listeners) removeEventListener(type, listener as EventListener);
+  });
+  update();
+  // Statistics not allowed now: a pseudonym or queue left from an earlier page goes.
+  if (!active) stop();
+
+  return {
+    track(name, props) {
+      if (typeof name !== 'string' || !name.trim()) {
+        throw new Error('zorgvuldig track(): name must be a non-empty string');
+      }
+      if (!active || !url) return;
+      const hit: Hit = {
+        type: 'event',
+        time: now(),
+        url,
+        name: scrubText(name.trim().slice(0, 16 * MAX_NAME)).slice(0, MAX_NAME),
+      };
+      const scrubbed = props === undefined ? undefined : scrubProps(props);
+      if (scrubbed && Object.keys(scrubbed).length) hit.props = scrubbed;
+      push(hit);
+    },
+    pseudonym,
+    sent: log.all,
+    forget() {
+      stop();
+      log.clear();
+    },
+  };
+};

@@ -1,0 +1,362 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Config } from '../../../src/config/config';
+import type { ConsentController, ConsentState } from '../../../src/consent/types';
+import type { Context, SdkEvents } from '../../../src/core/context';
+import { createSessionJar, type SessionJar } from '../../../src/cookies/createSessionJar';
+import { createEmitter } from '../../../src/lib/createEmitter';
+import type { CollectBody, Hit } from '../../../src/protocol/types';
+import { PSEUDONYM_COOKIE, startStats } from '../../../src/stats/startStats';
+
+const reporters = vi.hoisted(() => [] as ((metric: { name: string; value: number }) => void)[]);
+vi.mock('web-vitals', () => {
+  const on = (callback: (typeof reporters)[number]) => void reporters.push(callback);
+  return { onFCP: on, onLCP: on, onCLS: on, onINP: on, onTTFB: on };
+});
+
+const ORIGIN = location.origin;
+/** Every field a hit may carry: anything else (screen, timezone, fonts…) would fingerprint. */
+const HIT_FIELDS = [
+  'type',
+  'time',
+  'url',
+  'prev',
+  'ref',
+  'ua',
+  'lang',
+  'status',
+  'bytes',
+  'timing',
+  'name',
+  'props',
+];
+
+let fetched: CollectBody[];
+let beacons: CollectBody[];
+let teardowns: (() => void)[];
+
+interface Setup {
+  granted?: boolean;
+  endpoint?: string | null;
+  jar?: SessionJar;
+}
+
+const start = ({ granted = true, endpoint = '/zv', jar = createSessionJar(false) }: Setup = {}) => {
+  let allowed = granted;
+  const listeners = new Set<(state: ConsentState) => void>();
+  const consent = {
+    isGranted: (category: string) =>
+      category === 'necessary' || (category === 'statistics' && allowed),
+    onChange(listener: (state: ConsentState) => void) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+  } as ConsentController;
+  const events = createEmitter<SdkEvents>();
+  const emitted: CollectBody[] = [];
+  events.on('beacon', (body) => emitted.push(body));
+  const ctx: Context = {
+    config: { endpoint, queryAllowList: ['utm_*'], statisticsDefault: 'on' } as Config,
+    consent,
+    events,
+    jar,
+    onTeardown: (fn) => void teardowns.push(fn),
+  };
+  const stats = startStats(ctx);
+  const allow = (value: boolean) => {
+    allowed = value;
+    listeners.forEach((listener) => listener({} as ConsentState));
+  };
+  return { stats, allow, emitted, jar };
+};
+
+const hits = (bodies = fetched): Hit[] => bodies.flatMap((body) => body.hits);
+/** happy-dom's PageTransitionEvent ignores `persisted`. */
+const pageshow = (persisted: boolean) =>
+  Object.defineProperty(new Event('pageshow'), 'persisted', { value: persisted });
+const settle = () => vi.runAllTimersAsync();
+const cookie = () => document.cookie.match(/(?:^|; )zv_id=([^;]*)/)?.[1];
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  sessionStorage.clear();
+  document.cookie = `${PSEUDONYM_COOKIE}=; path=/; max-age=0`;
+  history.replaceState(null, '', '/');
+  Object.defineProperty(document, 'referrer', { value: '', configurable: true });
+  document.documentElement.lang = 'nl-NL';
+  reporters.length = 0;
+  fetched = [];
+  beacons = [];
+  teardowns = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (_url: string, init: RequestInit) => {
+      fetched.push(JSON.parse(String(init.body)));
+      return new Response(null, { status: 202 });
+    }),
+  );
+  navigator.sendBeacon = (_url, body) => {
+    beacons.push(JSON.parse(String(body)));
+    return true;
+  };
+});
+afterEach(() => {
+  teardowns.forEach((teardown) => teardown());
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+describe('startStats: page views', () => {
+  it('sends one page view on load with the scrubbed URL, reduced user agent and language', async () => {
+    history.replaceState(
+      null,
+      '',
+      '/locaties/tilburg?utm_source=nieuwsbrief&mail=jan@example.nl#top',
+    );
+    start();
+    await settle();
+    expect(fetched).toHaveLength(1);
+    const [hit] = hits();
+    expect(hit).toMatchObject({
+      type: 'pageview',
+      url: `${ORIGIN}/locaties/tilburg?utm_source=nieuwsbrief`,
+      lang: 'nl',
+      ua: { browser: expect.any(String), os: expect.any(String), device: expect.any(String) },
+    });
+    expect(new Date(hit.time).toISOString()).toBe(hit.time);
+  });
+
+  it('never sends the raw user agent or a fingerprinting field', async () => {
+    start();
+    await settle();
+    const json = JSON.stringify(fetched);
+    expect(json).not.toContain(navigator.userAgent);
+    expect(json).not.toContain('HappyDOM');
+    for (const hit of hits()) for (const key of Object.keys(hit)) expect(HIT_FIELDS).toContain(key);
+    expect(Object.keys(hits()[0].ua!).sort()).toEqual(['browser', 'device', 'os', 'version']);
+  });
+
+  it('names the previous in-site path after pushState, and the external origin on entry', async () => {
+    Object.defineProperty(document, 'referrer', {
+      value: 'https://www.google.nl/search?q=jan%40example.nl',
+    });
+    history.replaceState(null, '', '/over-ons');
+    start();
+    history.pushState(null, '', '/locaties?utm_medium=mail&session=abc');
+    await settle();
+    const [first, second] = hits();
+    expect(first).toMatchObject({ url: `${ORIGIN}/over-ons`, ref: 'https://www.google.nl' });
+    expect(first.prev).toBeUndefined();
+    expect(second).toMatchObject({ url: `${ORIGIN}/locaties?utm_medium=mail`, prev: '/over-ons' });
+    expect(second.ref).toBeUndefined();
+  });
+
+  it('takes an in-site referrer as the previous path, scrubbed', async () => {
+    Object.defineProperty(document, 'referrer', {
+      value: `${ORIGIN}/zoek?q=0612345678&utm_source=x`,
+    });
+    start();
+    await settle();
+    expect(hits()[0].prev).toBe('/zoek?utm_source=x');
+  });
+
+  it('counts replaceState and popstate only when the page changes', async () => {
+    start();
+    history.replaceState(null, '', '/#section');
+    history.replaceState(null, '', '/?tab=2');
+    history.pushState(null, '', '/');
+    history.replaceState(null, '', '/contact');
+    history.pushState(null, '', '/contact#form');
+    history.pushState(null, '', '/route');
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    history.back = () => {};
+    history.replaceState(null, '', '/contact');
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    await settle();
+    expect(hits().map((hit) => new URL(hit.url).pathname)).toEqual([
+      '/',
+      '/contact',
+      '/route',
+      '/contact',
+    ]);
+    expect(hits().map((hit) => hit.prev)).toEqual([undefined, '/', '/contact', '/route']);
+  });
+
+  it('counts a back/forward-cache restore as a new page view', async () => {
+    start();
+    await settle();
+    window.dispatchEvent(pageshow(false));
+    window.dispatchEvent(pageshow(true));
+    await settle();
+    expect(hits().map((hit) => hit.type)).toEqual(['pageview', 'pageview']);
+  });
+
+  it('cuts a very long URL', async () => {
+    history.replaceState(null, '', `/${'a'.repeat(100_000)}`);
+    start();
+    await settle();
+    expect(hits()[0].url.length).toBeLessThanOrEqual(1024);
+  });
+});
+
+describe('startStats: pseudonym and permission', () => {
+  it('uses 128 random bits in base64url, kept in the zv_id session cookie', async () => {
+    const { stats } = start();
+    const sid = stats.pseudonym()!;
+    expect(sid).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(cookie()).toBe(sid);
+    await settle();
+    expect(fetched[0].sid).toBe(sid);
+  });
+
+  it('keeps the pseudonym across page loads in the session and renews it on forget()', async () => {
+    const first = start().stats.pseudonym();
+    teardowns.forEach((teardown) => teardown());
+    teardowns = [];
+    const { stats } = start();
+    expect(stats.pseudonym()).toBe(first);
+    stats.forget();
+    const renewed = stats.pseudonym();
+    expect(renewed).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(renewed).not.toBe(first);
+    expect(cookie()).toBe(renewed);
+  });
+
+  it('sends nothing and sets no cookie without statistics permission', async () => {
+    const { stats } = start({ granted: false });
+    history.pushState(null, '', '/elders');
+    stats.track('klik');
+    window.dispatchEvent(new Event('pagehide'));
+    await settle();
+    expect(fetched).toEqual([]);
+    expect(beacons).toEqual([]);
+    expect(stats.pseudonym()).toBeNull();
+    expect(cookie()).toBeUndefined();
+  });
+
+  it('sends nothing without an endpoint', async () => {
+    const { stats } = start({ endpoint: null });
+    await settle();
+    expect(fetched).toEqual([]);
+    expect(stats.pseudonym()).toBeNull();
+  });
+
+  it('removes a pseudonym and queue left by an earlier page when statistics are now refused', () => {
+    document.cookie = 'zv_id=AAAAAAAAAAAAAAAAAAAAAA; path=/';
+    sessionStorage.setItem(
+      'zv_queue',
+      JSON.stringify({ hits: [{ type: 'pageview' }], dropped: 0 }),
+    );
+    start({ granted: false });
+    expect(cookie()).toBeUndefined();
+    expect(JSON.parse(sessionStorage.getItem('zv_queue') ?? '{"hits":[]}').hits).toEqual([]);
+  });
+
+  it('removes the cookie at once on withdrawal and drops what was queued', async () => {
+    const { stats, allow } = start();
+    await settle();
+    history.pushState(null, '', '/na');
+    allow(false);
+    expect(cookie()).toBeUndefined();
+    expect(stats.pseudonym()).toBeNull();
+    await settle();
+    expect(hits()).toHaveLength(1);
+  });
+
+  it('counts the page once statistics are granted, under a new pseudonym', async () => {
+    const { stats, allow } = start({ granted: false });
+    allow(true);
+    allow(true);
+    await settle();
+    expect(hits()).toHaveLength(1);
+    expect(fetched[0].sid).toBe(stats.pseudonym());
+    expect(cookie()).toBe(stats.pseudonym());
+  });
+
+  it('keeps the pseudonym in memory when cookies are blocked', async () => {
+    const jar = { ...createSessionJar(false), get: () => undefined, set: () => false };
+    const { stats } = start({ jar });
+    const sid = stats.pseudonym();
+    expect(sid).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    await settle();
+    expect(fetched[0].sid).toBe(sid);
+  });
+});
+
+describe('startStats: events, vitals and the transparency log', () => {
+  it('rejects a missing or non-string event name', () => {
+    const { stats } = start({ granted: false });
+    const track = stats.track as (name: unknown) => void;
+    for (const name of [undefined, 42, '', '   ', {}]) {
+      expect(() => track(name)).toThrow('zorgvuldig track(): name must be a non-empty string');
+    }
+  });
+
+  it('sends an event hit with its name and properties scrubbed', async () => {
+    const { stats } = start();
+    stats.track('download jan@example.nl', {
+      file: 'folder.pdf',
+      bsn: '111222333',
+      nested: { a: 1 },
+    });
+    stats.track('x'.repeat(500));
+    await settle();
+    const [, event, long] = hits();
+    expect(event).toMatchObject({
+      type: 'event',
+      name: 'download [email]',
+      props: { file: 'folder.pdf' },
+    });
+    expect(JSON.stringify(event)).not.toContain('111222333');
+    expect(event.props).not.toHaveProperty('nested');
+    expect(long.name!.length).toBeLessThanOrEqual(64);
+  });
+
+  it('sends the web-vitals once, batched, with sendBeacon when the page is hidden', async () => {
+    start();
+    await settle();
+    for (const [name, value] of [
+      ['FCP', 812.4],
+      ['LCP', 1290.6],
+      ['TTFB', 80.2],
+    ] as const) {
+      reporters.forEach((report) => report({ name, value }));
+    }
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    reporters.forEach((report) => report({ name: 'CLS', value: 0.04321 }));
+    document.dispatchEvent(new Event('visibilitychange'));
+    window.dispatchEvent(new PageTransitionEvent('pagehide'));
+    Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+    await settle();
+    const vitals = hits(beacons).filter((hit) => hit.type === 'vitals');
+    expect(vitals).toHaveLength(1);
+    // reporters holds each callback five times (one per metric); the values are what matter.
+    expect(vitals[0].timing).toEqual({ fcp: 812, lcp: 1291, ttfb: 80, cls: 0.043 });
+  });
+
+  it('ignores a visibilitychange that does not hide the page', async () => {
+    start();
+    await settle();
+    reporters.forEach((report) => report({ name: 'FCP', value: 1 }));
+    document.dispatchEvent(new Event('visibilitychange'));
+    await settle();
+    expect(beacons).toEqual([]);
+  });
+
+  it('logs every body sent across page loads, emits it, and forget() clears the log', async () => {
+    const { emitted } = start();
+    await settle();
+    teardowns.forEach((teardown) => teardown());
+    teardowns = [];
+    history.pushState(null, '', '/tweede');
+    const second = start();
+    await settle();
+    expect(second.stats.sent()).toEqual(fetched);
+    expect(second.stats.sent()).toHaveLength(2);
+    expect(emitted).toEqual([fetched[0]]);
+    second.stats.sent()[0].sid = 'changed';
+    expect(second.stats.sent()[0].sid).toBe(fetched[0].sid);
+    second.stats.forget();
+    expect(second.stats.sent()).toEqual([]);
+  });
+});
