@@ -40,4 +40,15 @@ export default [
     output: { file: 'dist/zorgvuldig.min.js', format: 'iife', banner: `${licence}\n;` },
     plugins: configurePlugins({ minify: true }),
   },
+  // The relay for Node (`zorgvuldig/relay`) and the `zorgvuldig-relay` command, which needs a
+  // shebang line before the licence.
+  { input: { relay: `${modules}/relay/index.js`, 'relay-node': `${modules}/relay/node.js` },
+    external: [...nodeBuiltins, 'valibot'],
+    output: { dir: 'dist', format: 'esm', entryFileNames: '[name].mjs',
+      banner: (chunk) => (chunk.name === 'relay-node' ? `#!/usr/bin/env node\n${licence}` : licence) },
+    plugins: configurePlugins({ browser: false }) },
+  // The relay for Cloudflare Workers / workerd: one self-contained module, valibot inlined.
+  { input: `${modules}/relay/worker.js`,
+    output: { file: 'dist/relay-worker.mjs', format: 'esm', banner: licence },
+    plugins: configurePlugins({ browser: true }) },
 ];

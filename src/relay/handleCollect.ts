@@ -1,0 +1,40 @@
+import { jsonResponse } from './jsonResponse';
+import { readJsonRequest } from './readJsonRequest';
+import type { RelayState } from './relayState';
+import { sanitiseHit } from './sanitiseHit';
+import { collectSchema } from './schemas';
+import type { RelayContext, StoredHit } from './types';
+
+/** `POST /collect`: a beacon of hits, stored one record per hit. All or nothing. */
+export const handleCollect = async (
+  request: Request,
+  ip: string | null,
+  state: RelayState,
+  ctx: RelayContext,
+  headers: Record<string, string>,
+): Promise<Response> => {
+  const read = await readJsonRequest(request, collectSchema, state, headers);
+  if (!read.ok) return read.response;
+  const body = read.value;
+  const received = new Date(state.options.now()).toISOString();
+  const records: StoredHit[] = [];
+  for (const [i, hit] of body.hits.entries()) {
+    const result = sanitiseHit(hit, received, ip, body.sid, state.options.allowParams);
+    if (!result.ok) {
+      state.counters.rejected++;
+      const field = `hits[${i}].${result.field}`;
+      return jsonResponse(400, { error: `${field}: not a valid absolute URL`, field }, headers);
+    }
+    records.push(result.record);
+  }
+  if (body.dropped) state.counters.browserDrops += body.dropped;
+  if (!(await state.store(records, ctx))) {
+    return jsonResponse(
+      503,
+      { error: 'storage unavailable, try again later' },
+      { ...headers, 'retry-after': '5' },
+    );
+  }
+  state.counters.accepted++;
+  return jsonResponse(202, { ok: true, stored: records.length }, headers);
+};

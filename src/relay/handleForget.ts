@@ -1,0 +1,31 @@
+import { jsonResponse } from './jsonResponse';
+import { readJsonRequest } from './readJsonRequest';
+import type { RelayState } from './relayState';
+import { forgetSchema } from './schemas';
+
+/**
+ * `POST /forget`: deletes the records of a pseudonym and the named receipts from every sink
+ * that can delete (the local ones). Knowing the 128-bit pseudonym is the proof of ownership.
+ * Upstream tools (Matomo, Plausible, GA) keep what they received: their own deletion applies.
+ */
+export const handleForget = async (
+  request: Request,
+  state: RelayState,
+  headers: Record<string, string>,
+): Promise<Response> => {
+  const read = await readJsonRequest(request, forgetSchema, state, headers);
+  if (!read.ok) return read.response;
+  const query = { sid: read.value.sid, receipts: read.value.receipts };
+  let removed = 0;
+  try {
+    for (const sink of state.options.sinks) if (sink.forget) removed += await sink.forget(query);
+  } catch {
+    state.options.log('zorgvuldig relay: a sink failed to forget records');
+    return jsonResponse(
+      503,
+      { error: 'storage unavailable, try again later' },
+      { ...headers, 'retry-after': '5' },
+    );
+  }
+  return jsonResponse(200, { ok: true, removed }, headers);
+};

@@ -1,0 +1,101 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { jsonResponse } from './jsonResponse';
+import type { RelayHandler } from './types';
+
+/** A slow client gets this long to send its whole body, in ms. */
+const BODY_TIMEOUT_MS = 10_000;
+
+/** Reads the body up to `max` bytes while it streams, or says why it could not. */
+const readNodeBody = (
+  req: IncomingMessage,
+  max: number,
+): Promise<Buffer | 'too-large' | 'timeout' | 'aborted'> =>
+  new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const timer = setTimeout(() => finish('timeout'), BODY_TIMEOUT_MS);
+    const finish = (result: Buffer | 'too-large' | 'timeout' | 'aborted') => {
+      clearTimeout(timer);
+      req.removeAllListeners('data');
+      resolve(result);
+    };
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > max) {
+        req.pause();
+        finish('too-large');
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => finish(Buffer.concat(chunks, size)));
+    req.on('error', () => finish('aborted'));
+  });
+
+const send = async (res: ServerResponse, response: Response, close = false) => {
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, key) => {
+    headers[key] = value;
+  });
+  if (close) headers.connection = 'close';
+  const body = response.body ? Buffer.from(await response.arrayBuffer()) : undefined;
+  res.writeHead(response.status, headers);
+  res.end(body);
+};
+
+/**
+ * Serves one Node request with the relay: converts `IncomingMessage` into a Fetch `Request`
+ * (cookies left behind: the relay ignores them) and passes the socket's address as
+ * `clientAddress`, the only place the relay learns it. The body is read up to the relay's
+ * limit while it streams; anything bigger is answered 413 without reading the rest.
+ */
+export const handleNodeRequest = async (
+  relay: RelayHandler,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> => {
+  try {
+    const method = (req.method ?? 'GET').toUpperCase();
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (name === 'cookie' || value === undefined) continue;
+      headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    let body: Buffer | undefined;
+    if (method !== 'GET' && method !== 'HEAD') {
+      const read = await readNodeBody(req, relay.maxBodyBytes);
+      if (read === 'too-large') {
+        return send(
+          res,
+          jsonResponse(413, { error: `body larger than ${relay.maxBodyBytes} bytes` }),
+          true,
+        );
+      }
+      if (typeof read === 'string') {
+        return send(
+          res,
+          jsonResponse(read === 'timeout' ? 408 : 400, {
+            error: `body could not be read (${read})`,
+          }),
+          true,
+        );
+      }
+      body = read;
+    }
+    const url = `http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`;
+    const request = new Request(url, {
+      method,
+      headers,
+      body: body as Uint8Array<ArrayBuffer> | undefined,
+    });
+    await send(res, await relay(request, { clientAddress: req.socket.remoteAddress }));
+  } catch {
+    if (!res.headersSent) await send(res, jsonResponse(400, { error: 'bad request' }), true);
+    else res.destroy();
+  }
+};
+
+/** `handleNodeRequest` bound to one relay, as a `node:http` request listener. */
+export const toNodeHandler =
+  (relay: RelayHandler) =>
+  (req: IncomingMessage, res: ServerResponse): void => {
+    void handleNodeRequest(relay, req, res);
+  };
