@@ -22,6 +22,8 @@ const clientAddressOf = (env: unknown): string | undefined => {
   return typeof address === 'string' ? address : undefined;
 };
 
+const viaCloudflare = (env: unknown): boolean => (env as RelayEnv | undefined)?.cloudflare === true;
+
 /**
  * The relay as a Fetch-API handler, for any platform: `platform` adds the sinks only that
  * platform has (Node: the ndjson store). The client IP is truncated before any other work;
@@ -58,7 +60,12 @@ export const createRelayHandler = (
     }
 
     const ip = truncateIp(
-      resolveClientIp(clientAddressOf(env), request.headers, resolved.trustedProxies) ?? '',
+      resolveClientIp(
+        clientAddressOf(env),
+        request.headers,
+        resolved.trustedProxies,
+        viaCloudflare(env),
+      ) ?? '',
       resolved.ipLevel,
     );
     const origin = request.headers.get('origin');

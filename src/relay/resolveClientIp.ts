@@ -37,11 +37,12 @@ export const resolveClientIp = (
   peer: string | undefined,
   headers: Headers,
   trustedProxies: readonly string[],
+  peerIsCloudflareHeader = false,
 ): string | null => {
   const peerIp = cleanAddress(peer);
   if (!peerIp || trustedProxies.length === 0 || !isTrusted(peerIp, trustedProxies)) return peerIp;
 
-  const cf = headers.get('cf-connecting-ip');
+  const cf = peerIsCloudflareHeader ? null : headers.get('cf-connecting-ip');
   if (cf !== null) return cleanAddress(cf);
   const forwarded = headers.get('forwarded');
   const xff = headers.get('x-forwarded-for');

@@ -201,6 +201,11 @@ export interface RelayOptions {
 export interface RelayEnv {
   /** The TCP peer's address (`req.socket.remoteAddress`), raw; never stored. */
   clientAddress?: string;
+  /**
+   * The address came from Cloudflare's `CF-Connecting-IP` (the Worker entry sets this), so that
+   * header is the peer itself, not a claim to weigh. Default `false`.
+   */
+  cloudflare?: boolean;
 }
 
 /** The handler `createRelay()` returns. */

@@ -38,6 +38,6 @@ export default {
     const clientAddress = trustCloudflare
       ? (request.headers.get('cf-connecting-ip') ?? undefined)
       : undefined;
-    return relay(request, { clientAddress }, ctx);
+    return relay(request, { clientAddress, cloudflare: trustCloudflare }, ctx);
   },
 };

@@ -68,7 +68,10 @@ export const post = (path: string, body: unknown, headers: Record<string, string
   new Request(`${BASE}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'text/plain;charset=UTF-8', origin: ORIGIN, ...headers },
-    body: typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body),
+    body:
+      typeof body === 'string' || body instanceof Uint8Array
+        ? (body as BodyInit)
+        : JSON.stringify(body),
   });
 
 export const defineRelaySuite = (name: string, setup: () => Promise<RelayHarness>) => {
