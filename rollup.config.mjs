@@ -51,4 +51,8 @@ export default [
   { input: `${modules}/relay/worker.js`,
     output: { file: 'dist/relay-worker.mjs', format: 'esm', banner: licence },
     plugins: configurePlugins({ browser: true }) },
+  // The service worker guard (opt-in `serviceWorker` option): a classic worker script.
+  { input: `${modules}/sw/serviceWorker.js`,
+    output: { file: 'dist/zorgvuldig-sw.js', format: 'iife', banner: licence },
+    plugins: configurePlugins({ minify: true }) },
 ];
