@@ -1,0 +1,112 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRelayServer, type RelayServer } from '../../../src/relay/startRelayServer';
+import { readCliOptions } from '../../../src/relay/node';
+import { beacon, newSid } from './support/defineRelaySuite';
+
+/** Posts `size` bytes in chunks and reports the status, without waiting for the whole upload. */
+const postStream = (url: string, chunks: number, chunkSize: number) =>
+  new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = httpRequest(
+      url,
+      { method: 'POST', headers: { 'content-type': 'text/plain' } },
+      (res) => {
+        let body = '';
+        res.on('data', (chunk) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
+    req.on('error', reject);
+    let sent = 0;
+    const pump = () => {
+      while (sent < chunks) {
+        sent++;
+        if (!req.write('x'.repeat(chunkSize))) return req.once('drain', pump);
+      }
+      req.end();
+    };
+    pump();
+  });
+
+describe('relay server on node:http', () => {
+  let server: RelayServer;
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'zv-server-'));
+    server = await startRelayServer({ port: 0, dataDir: dir, statsToken: 'tok', rateLimit: false });
+  });
+  afterAll(async () => {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('stores a beacon with the socket address truncated, in the data dir', async () => {
+    const sid = newSid();
+    const response = await fetch(`${server.url}/zv/collect`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', cookie: 'a=b' },
+      body: JSON.stringify(beacon(sid)),
+    });
+    expect(response.status).toBe(202);
+    const [file] = readdirSync(dir);
+    const stored = readFileSync(join(dir, file), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(stored.find((r) => r.sid === sid)).toMatchObject({ ip: '127.0.0.0' });
+    expect(readFileSync(join(dir, file), 'utf8')).not.toContain('127.0.0.1');
+  });
+
+  it('stops reading a body larger than the limit and answers 413', async () => {
+    const { status, body } = await postStream(`${server.url}/zv/collect`, 64, 16_384);
+    expect(status).toBe(413);
+    expect(JSON.parse(body).error).toMatch(/larger than 65536/);
+  });
+
+  it('answers health and keeps serving after bad requests', async () => {
+    const bad = await fetch(`${server.url}/zv/collect`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: '\u0000{',
+    });
+    expect(bad.status).toBe(400);
+    const health = await fetch(`${server.url}/zv/health`);
+    expect(await health.json()).toMatchObject({ ok: true });
+  });
+});
+
+describe('zorgvuldig-relay configuration', () => {
+  it('reads ZV_* variables and flags, flags winning', () => {
+    const options = readCliOptions(['--port', '9000', '--data-dir=/tmp/x'], {
+      ZV_PORT: '8000',
+      ZV_ALLOWED_ORIGINS: 'https://a.example, https://b.example',
+      ZV_TRUSTED_PROXIES: '10.0.0.0/8',
+      ZV_IP_LEVEL: '3',
+      ZV_STATS_TOKEN: 's',
+      ZV_RATE_LIMIT: 'off',
+      ZV_MATOMO_URL: 'https://m.example/matomo.php',
+      ZV_MATOMO_SITE_ID: '3',
+      ZV_MATOMO_TOKEN: 't',
+    });
+    expect(options).toMatchObject({
+      port: 9000,
+      dataDir: '/tmp/x',
+      allowedOrigins: ['https://a.example', 'https://b.example'],
+      trustedProxies: ['10.0.0.0/8'],
+      ipLevel: 3,
+      statsToken: 's',
+      rateLimit: false,
+      sinks: [{ type: 'matomo', url: 'https://m.example/matomo.php', siteId: '3', token: 't' }],
+    });
+  });
+
+  it('names the variable that is wrong', () => {
+    expect(() => readCliOptions([], { ZV_IP_LEVEL: 'two' })).toThrow(/ZV_IP_LEVEL/);
+    expect(() => readCliOptions([], { ZV_MATOMO_URL: 'https://m.example' })).toThrow(
+      /ZV_MATOMO_SITE_ID/,
+    );
+  });
+});
