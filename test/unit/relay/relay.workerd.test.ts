@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Miniflare } from 'miniflare';
+import { Miniflare, type Request as MiniflareRequest } from 'miniflare';
 import { defineRelaySuite, SUITE_CONFIG, type CapturedRequest } from './support/defineRelaySuite';
 
 const script = fileURLToPath(new URL('../../../dist/relay-worker.mjs', import.meta.url));
@@ -34,9 +34,9 @@ defineRelaySuite('relay on workerd (dist/relay-worker.mjs via miniflare)', async
       ZV_PLAUSIBLE_DOMAIN: SUITE_CONFIG.plausible.domain,
       ZV_GA4_ENDPOINT: SUITE_CONFIG.ga4,
     },
-    outboundService: async (request) => {
+    outboundService: async (request: MiniflareRequest) => {
       const headers: Record<string, string> = {};
-      request.headers.forEach((value, key) => (headers[key] = value));
+      request.headers.forEach((value: string, key: string) => (headers[key] = value));
       captured.push({ url: request.url, headers, body: await request.text() });
       return new Response(null, { status: 204 });
     },
