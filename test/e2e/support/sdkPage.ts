@@ -5,6 +5,8 @@ export interface SdkPageOptions {
   attributes?: Record<string, string>;
   /** Extra markup for `<head>`, after the SDK tag. */
   head?: string;
+  /** Markup for `<head>` before the SDK tag (the JSON config element goes here). */
+  beforeSdk?: string;
   /** Markup for `<body>`. */
   body?: string;
   /** `<html lang>`. Default `nl`. */
@@ -21,13 +23,14 @@ const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(
 export const sdkHtml = ({
   attributes = {},
   head = '',
+  beforeSdk = '',
   body = '',
   lang = 'nl',
 }: SdkPageOptions = {}) => {
   const attrs = Object.entries(attributes)
     .map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`)
     .join('');
-  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><script src="/dist/zorgvuldig.min.js"${attrs}></script>${head}<title>test</title></head><body><main><h1>Test page</h1><p><a href="/">a link</a></p>${body}</main></body></html>`;
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">${beforeSdk}<script src="/dist/zorgvuldig.min.js"${attrs}></script>${head}<title>test</title></head><body><main><h1>Test page</h1><p><a href="/">a link</a></p>${body}</main></body></html>`;
 };
 
 /**

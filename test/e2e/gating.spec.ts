@@ -1,0 +1,44 @@
+import { expect, test } from '@playwright/test';
+
+const runs = (page: import('@playwright/test').Page) =>
+  page.evaluate(
+    () => (window as unknown as { gatedRuns?: Record<string, number> }).gatedRuns ?? {},
+  );
+
+test.describe('script gating', () => {
+  test('a text/plain script does not run, nor load, before its category is granted', async ({
+    page,
+  }) => {
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await page.goto('/');
+    await page.evaluate(() => window.zorgvuldig.rejectAll());
+    await page.reload();
+    expect((await runs(page)).googleAnalytics).toBeUndefined();
+    expect(requested).not.toContain('/gated/google.js');
+  });
+
+  test('it runs after consent, exactly once, also when consent is given again', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await page.evaluate(() => window.zorgvuldig.rejectAll());
+    await page.evaluate(() => window.zorgvuldig.setConsent({ googleAnalytics: true }));
+    await expect.poll(async () => (await runs(page)).googleAnalytics).toBe(1);
+    await page.evaluate(() => {
+      window.zorgvuldig.acceptAll();
+      window.zorgvuldig.setConsent({ googleAnalytics: true });
+    });
+    await page.waitForLoadState('networkidle');
+    expect((await runs(page)).googleAnalytics).toBe(1);
+    await expect(page.locator('#gated-google')).toHaveText('ran 1×');
+  });
+
+  test('with consent already given it runs once on load', async ({ page }) => {
+    await page.goto('/');
+    await page.evaluate(() => window.zorgvuldig.acceptAll());
+    await page.reload();
+    await expect.poll(async () => (await runs(page)).googleAnalytics).toBe(1);
+    expect((await runs(page)).statistics).toBe(1);
+  });
+});
