@@ -1,18 +1,19 @@
 import { isBsn } from './isBsn';
 import { isDutchPhone } from './isDutchPhone';
-import { isIban } from './isIban';
+import { ibanLength } from './isIban';
 import { isToken } from './isToken';
 
 /**
  * One kind of personal data: its marker name, a pattern whose group 1 is the character before the
  * finding (kept: JavaScript had no lookbehind until Safari 16.4, and one unsupported literal
- * would break the whole bundle) and group 2 the finding, an optional check of the finding, and
- * whether it needs a digit (text without digits skips those patterns: the fast path).
+ * would break the whole bundle) and group 2 the finding, an optional check of the finding (a
+ * number: only that many characters of it are the finding), and whether it needs a digit (text
+ * without digits skips those patterns: the fast path).
  */
 export type Detector = [
   name: string,
   pattern: RegExp,
-  check: ((finding: string) => boolean) | 0,
+  check: ((finding: string) => boolean | number) | 0,
   needsDigit: 0 | 1,
 ];
 
@@ -46,17 +47,13 @@ export const DETECTORS: Detector[] = [
   // Local part capped at 64 (RFC 5321) so text without a domain cannot make this quadratic.
   [
     'email',
-    /()([\w.+%-]{1,64}(?:@|%40)[a-z\d-]{1,63}(?:\.[a-z\d-]{1,63}){0,8}\.[a-z]{2,24})(?![a-z\d-])/gi,
+    /()([\w.+%-]{1,64}(?:@|%40)[a-z\d-]{1,63}(?:\.[a-z\d-]{1,63}){0,8}\.[a-z]{2,24})/gi,
     0,
     0,
   ],
   ['uuid', /()([\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12})/gi, 0, 1],
-  [
-    'iban',
-    /(^|[^a-z\d])([a-z]{2}\d\d(?:[ +-]?[a-z\d]{4}){2,7}(?:[ +-]?[a-z\d]{1,3})?)(?![a-z\d])/gi,
-    isIban,
-    1,
-  ],
+  // No boundaries: the check decides, and keeps what follows the IBAN's own length.
+  ['iban', /()([a-z]{2}\d\d(?:[ +-]?[a-z\d]{4}){2,7}(?:[ +-]?[a-z\d]{1,3})?)/gi, ibanLength, 1],
   ['token', /()([\w-]{20,})/g, isToken, 0],
   [
     'phone',
@@ -75,7 +72,7 @@ export const DETECTORS: Detector[] = [
   ],
   [
     'ip',
-    /(^|[^\w:.])((?:[\da-f]{0,4}:){2,7}(?:[\da-f]{1,4}|\d{1,3}(?:\.\d{1,3}){3})?)(?![\w:])/gi,
+    /(^|[^\w:.])((?:[\da-f]{0,4}:){2,7}(?:\d{1,3}(?:\.\d{1,3}){3}|[\da-f]{1,4})?)(?![\w:]|\.\d)/gi,
     isIpv6,
     0,
   ],

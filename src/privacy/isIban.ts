@@ -14,12 +14,16 @@ const LAYOUTS =
 
 const KIND: Record<string, string> = { n: '\\d', a: '[A-Z]', c: '[A-Z\\d]' };
 
-/** The BBAN pattern for a country code, or null when the country has no IBAN. */
-const layoutOf = (country: string): RegExp | null => {
+/** The BBAN pattern and IBAN length for a country code, or null when it has no IBAN. */
+const layoutOf = (country: string): [RegExp, number] | null => {
   const entry = /^[A-Z]{2}$/.test(country) && new RegExp(`(?:^| )${country}(\\w+)`).exec(LAYOUTS);
-  return entry
-    ? new RegExp(`^${entry[1].replace(/(\d+)(\w)/g, (_, n, kind) => `${KIND[kind]}{${n}}`)}$`)
-    : null;
+  if (!entry) return null;
+  let length = 4;
+  const pattern = entry[1].replace(/(\d+)(\w)/g, (_, n, kind) => {
+    length += +n;
+    return `${KIND[kind]}{${n}}`;
+  });
+  return [new RegExp(`^${pattern}$`), length];
 };
 
 /** ISO 7064 mod 97-10 over the rearranged IBAN (country and check digits moved to the end). */
@@ -33,11 +37,30 @@ const mod97 = (iban: string): number => {
 };
 
 /**
- * Whether `text` is an IBAN: spaces and dashes ignored, any case, a known country whose BBAN
- * layout matches (so `NL56 3003 0A17 1643 00`, which passes mod 97, is refused), and mod 97 = 1.
+ * How many characters at the start of `text` form an IBAN (any case, spaces, `+` or dashes
+ * between its characters), or 0: a known country whose BBAN layout matches (so
+ * `NL56 3003 0A17 1643 00`, which passes mod 97, is refused), and mod 97 = 1. Stops at the
+ * country's length, so a number written right after the IBAN does not hide it.
  */
+export const ibanLength = (text: string): number => {
+  const layout = layoutOf(text.slice(0, 2).toUpperCase());
+  if (!layout) return 0;
+  let iban = '';
+  let end = 0;
+  for (; end < text.length && iban.length < layout[1]; end++) {
+    if (/[a-z\d]/i.test(text[end])) iban += text[end].toUpperCase();
+    else if (!/[\s+-]/.test(text[end])) return 0;
+  }
+  return iban.length === layout[1] &&
+    /^[A-Z]{2}\d\d/.test(iban) &&
+    layout[0].test(iban.slice(4)) &&
+    mod97(iban) === 1
+    ? end
+    : 0;
+};
+
+/** Whether `text` is exactly one IBAN (see `ibanLength`). */
 export const isIban = (text: string): boolean => {
-  const iban = text.replace(/[\s+-]/g, '').toUpperCase();
-  const layout = layoutOf(iban.slice(0, 2));
-  return !!layout && /^[A-Z]{2}\d\d/.test(iban) && layout.test(iban.slice(4)) && mod97(iban) === 1;
+  const trimmed = typeof text === 'string' ? text.trim() : '';
+  return !!trimmed && ibanLength(trimmed) === trimmed.length;
 };

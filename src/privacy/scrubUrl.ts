@@ -53,8 +53,9 @@ const scrubQuery = (query: string, allowParams: readonly string[]): string => {
  * Makes a URL safe to send: drops the fragment, user name and password, and every query
  * parameter outside `allowParams`, and redacts personal data (`scrubText`) in the path segments
  * and kept values, also when percent-encoded (`%40`, `%2B`). A URL without personal data comes
- * back byte for byte. Idempotent. Returns null only for a non-string or blank input, or a relative
- * URL that `base` cannot resolve; never throws.
+ * back byte for byte. Idempotent. Returns null only for what is no URL at all: a non-string, one
+ * with nothing left (blank, `?x=1`, `#top`), or a relative URL that `base` cannot resolve. Never
+ * throws.
  */
 export const scrubUrl = (url: string, options: ScrubUrlOptions = {}): string | null => {
   try {
@@ -68,7 +69,7 @@ export const scrubUrl = (url: string, options: ScrubUrlOptions = {}): string | n
     const cleanPath = path.includes('%')
       ? path.split('/').map(scrubPiece).join('/')
       : scrubText(path);
-    return scheme + host + cleanPath + scrubQuery(query, allowParams);
+    return (scheme + host + cleanPath + scrubQuery(query, allowParams)).trim() || null;
   } catch {
     return null;
   }

@@ -18,7 +18,7 @@ const IPV6_KEEP = [128, 64, 48, 24, 0];
  * `null`, never the input back.
  */
 export const truncateIp = (ip: string, level: TruncateLevel = 2): string | null => {
-  if (!(level >= 0 && level <= 4 && level % 1 === 0)) return null;
+  if (IPV6_KEEP[level] === undefined || typeof level !== 'number') return null;
   const parsed = parseIp(ip);
   if (!parsed) return null;
   const keep = parsed.version === 4 ? 32 - 8 * level : IPV6_KEEP[level];
