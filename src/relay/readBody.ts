@@ -17,7 +17,25 @@ export const readBody = async (
   const declared = Number(request.headers.get('content-length'));
   if (declared > maxBytes) return { ok: false, reason: 'too-large' };
   if (!request.body) return { ok: true, bytes: new Uint8Array(0) };
-
+  // A declared length within the limit: HTTP framing (Node's parser, Cloudflare's edge) stops
+  // the body at that length, so one read is safe and skips the per-chunk stream machinery.
+  // The size is still checked after, for a Request built in-process with a wrong header.
+  if (declared > 0) {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), timeoutMs);
+    });
+    try {
+      const read = await Promise.race([request.arrayBuffer(), timeout]);
+      if (read === 'timeout') return { ok: false, reason: 'timeout' };
+      const bytes = new Uint8Array(read);
+      return bytes.byteLength > maxBytes ? { ok: false, reason: 'too-large' } : { ok: true, bytes };
+    } catch {
+      return { ok: false, reason: 'aborted' };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;

@@ -1,0 +1,156 @@
+// Load test of the relay on loopback: the relay server (dist/relay.mjs, ndjson store in a temp
+// dir) runs in a child process, this process drives it over keep-alive connections.
+// Usage: npm run build && node bench/relay.bench.mjs [--count 50000] [--seconds 10] [--concurrency 32]
+// Prints one JSON object: beacons/s, latency p50/p99 in ms, the server's RSS over time, and
+// the stored line count against the 2xx answers (nothing acknowledged may be lost).
+import { fork } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const { values: args } = parseArgs({
+  options: {
+    count: { type: 'string', default: '50000' },
+    seconds: { type: 'string', default: '10' },
+    concurrency: { type: 'string', default: '32' },
+    child: { type: 'boolean', default: false },
+    dir: { type: 'string' },
+  },
+});
+
+const entry = fileURLToPath(new URL('../dist/relay.mjs', import.meta.url));
+
+if (args.child) {
+  // The server side: one process, so one core does the relay's work.
+  const { startRelayServer } = await import(entry);
+  const server = await startRelayServer({
+    port: 0,
+    dataDir: args.dir,
+    rateLimit: false,
+    log: () => {},
+  });
+  process.send({ ready: server.url });
+  process.on('message', (message) => {
+    if (message === 'rss') process.send({ rss: process.memoryUsage().rss });
+    if (message === 'stop') server.close().then(() => process.exit(0));
+  });
+} else {
+  if (!existsSync(entry)) {
+    console.error('bench: dist/relay.mjs is missing: run npm run build first');
+    process.exit(1);
+  }
+  const count = Number(args.count);
+  const deadline = Date.now() + Number(args.seconds) * 1000;
+  const concurrency = Number(args.concurrency);
+  const dir = mkdtempSync(join(tmpdir(), 'zv-bench-'));
+  const child = fork(fileURLToPath(import.meta.url), ['--child', '--dir', dir]);
+  const url = await new Promise((resolve) => child.once('message', (m) => resolve(m.ready)));
+  const { hostname, port } = new URL(url);
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+
+  const body = (i) =>
+    JSON.stringify({
+      v: 1,
+      sid: `bench${String(i).padStart(17, '0')}`,
+      hits: [
+        {
+          type: 'pageview',
+          time: new Date().toISOString(),
+          url: `https://site.example/zorg/pagina-${i % 200}?utm_source=bench`,
+          prev: `/zorg/pagina-${(i + 1) % 200}`,
+          ua: { browser: 'Firefox', version: 128, os: 'Windows', device: 'desktop' },
+          lang: 'nl',
+          status: 200,
+          timing: { ttfb: 80, load: 900 },
+        },
+      ],
+    });
+
+  const send = (i) =>
+    new Promise((resolve) => {
+      const payload = body(i);
+      const start = process.hrtime.bigint();
+      const req = request(
+        {
+          agent,
+          hostname,
+          port,
+          path: '/zv/collect',
+          method: 'POST',
+          headers: { 'content-type': 'text/plain', 'content-length': Buffer.byteLength(payload) },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () =>
+            resolve({ status: res.statusCode, ms: Number(process.hrtime.bigint() - start) / 1e6 }),
+          );
+        },
+      );
+      req.on('error', () =>
+        resolve({ status: 0, ms: Number(process.hrtime.bigint() - start) / 1e6 }),
+      );
+      req.end(payload);
+    });
+
+  const rss = [];
+  const sampleRss = () =>
+    new Promise((resolve) => {
+      child.once('message', (m) => resolve(m.rss));
+      child.send('rss');
+    });
+  const sampler = setInterval(async () => rss.push(Math.round((await sampleRss()) / 1048576)), 500);
+
+  const latencies = [];
+  const statuses = {};
+  let next = 0;
+  const started = Date.now();
+  const worker = async () => {
+    while (next < count && Date.now() < deadline) {
+      const { status, ms } = await send(next++);
+      statuses[status] = (statuses[status] ?? 0) + 1;
+      latencies.push(ms);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const elapsed = (Date.now() - started) / 1000;
+  clearInterval(sampler);
+  rss.push(Math.round((await sampleRss()) / 1048576));
+  child.send('stop');
+  await new Promise((resolve) => child.once('exit', resolve));
+  agent.destroy();
+
+  const stored = readdirSync(dir)
+    .filter((name) => name.endsWith('.ndjson'))
+    .reduce(
+      (sum, name) => sum + readFileSync(join(dir, name), 'utf8').split('\n').filter(Boolean).length,
+      0,
+    );
+  rmSync(dir, { recursive: true, force: true });
+  latencies.sort((a, b) => a - b);
+  const pick = (p) =>
+    Math.round(latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] * 100) /
+    100;
+  const accepted = statuses[202] ?? 0;
+  console.log(
+    JSON.stringify(
+      {
+        command: `node bench/relay.bench.mjs --count ${count} --seconds ${args.seconds} --concurrency ${concurrency}`,
+        node: process.version,
+        beacons: latencies.length,
+        seconds: elapsed,
+        beaconsPerSecond: Math.round(latencies.length / elapsed),
+        latencyMs: { p50: pick(0.5), p99: pick(0.99), max: pick(1) },
+        statuses,
+        storedLines: stored,
+        lostAcknowledged: Math.max(0, accepted - stored),
+        serverRssMb: rss,
+        targets: { beaconsPerSecond: 5000, p99Ms: 20 },
+      },
+      null,
+      2,
+    ),
+  );
+}
