@@ -6,11 +6,13 @@ import type { Choices } from '../consent/types';
 import { createSessionJar } from '../cookies/createSessionJar';
 import { startSweeper } from '../cookies/startSweeper';
 import { startScriptGate } from '../gating/startScriptGate';
+import { startGoogle } from '../google/startGoogle';
+import { startGuard } from '../guard/startGuard';
 import { createEmitter } from '../lib/createEmitter';
+import { startStats } from '../stats/startStats';
 import { mountUi } from '../ui/mountUi';
 import { VERSION } from '../version';
 import type { Context, SdkEvents } from './context';
-import { contactedHosts } from './contactedHosts';
 
 const EVENTS: (keyof SdkEvents)[] = ['consent', 'beacon', 'blocked'];
 
@@ -43,8 +45,13 @@ export const createInstance = (options?: unknown): ZorgvuldigApi => {
   }
   ctx.consent.onChange((state) => events.emit('consent', state));
 
+  // Order matters: the guard first, so nothing a later feature (or a revived tag) starts can
+  // reach a blocked host; Google's consent defaults before any gtag command; the UI last.
+  const guard = startGuard(ctx);
   const sweep = startSweeper(ctx);
+  const google = startGoogle(ctx);
   startScriptGate(ctx);
+  const stats = startStats(ctx);
   const ui = config.banner ? mountUi(ctx) : null;
 
   const { consent } = ctx;
@@ -76,24 +83,25 @@ export const createInstance = (options?: unknown): ZorgvuldigApi => {
         v: 1,
         exportedAt: new Date().toISOString(),
         consent: consent.get(),
-        pseudonym: null,
+        pseudonym: stats.pseudonym(),
         cookies: written,
-        beacons: [],
+        beacons: stats.sent(),
       };
     },
     async forget() {
       consent.reset();
+      stats.forget();
       for (const name of jar.written()) jar.remove(name);
       sweep();
     },
-    track() {},
+    track: stats.track,
     audit: () =>
       runAudit({
         config,
         consent: consent.get(),
-        blocked: [],
-        contactedHosts: contactedHosts(),
-        rawGoogleTags: [],
+        blocked: guard.blocked(),
+        contactedHosts: guard.contacted(),
+        rawGoogleTags: google.rawTags(),
       }),
     on: (event, listener) => events.on(event, listener),
   };

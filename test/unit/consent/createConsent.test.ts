@@ -1,0 +1,71 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { resolveConfig } from '../../../src/config/resolveConfig';
+import { createConsent } from '../../../src/consent/createConsent';
+import { createSessionJar } from '../../../src/cookies/createSessionJar';
+
+const start = (options: Record<string, unknown> = {}) =>
+  createConsent(resolveConfig(options).config, createSessionJar(false));
+
+afterEach(() => {
+  document.cookie = 'zv_consent=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/';
+  vi.unstubAllGlobals();
+});
+
+describe('createConsent', () => {
+  it('starts undecided with statistics on and Google off', () => {
+    expect(start().get()).toMatchObject({
+      decided: false,
+      choices: { necessary: true, statistics: true, googleAnalytics: false },
+      objection: null,
+    });
+  });
+
+  it('starts with statistics off when the site asks for opt-in', () => {
+    expect(start({ statisticsDefault: 'off' }).get().choices.statistics).toBe(false);
+  });
+
+  it('treats Global Privacy Control as objection, until the visitor switches statistics on', () => {
+    vi.stubGlobal('navigator', { ...navigator, globalPrivacyControl: true });
+    const consent = start();
+    expect(consent.get()).toMatchObject({ objection: 'gpc', choices: { statistics: false } });
+    expect(
+      consent.set({ necessary: true, statistics: true, googleAnalytics: true }, 'accept-all')
+        .choices,
+    ).toMatchObject({ statistics: false, googleAnalytics: true });
+    expect(consent.set({ statistics: true }, 'custom').choices.statistics).toBe(true);
+  });
+
+  it('merges partial choices, keeps necessary on, and stores the record in a session cookie', () => {
+    const consent = start();
+    const listener = vi.fn();
+    consent.onChange(listener);
+    consent.set({ googleAnalytics: true }, 'api');
+    const state = consent.set({ statistics: false, necessary: false }, 'api');
+    expect(state.choices).toEqual({ necessary: true, statistics: false, googleAnalytics: true });
+    expect(listener).toHaveBeenCalledTimes(2);
+    expect(start().get()).toMatchObject({ decided: true, id: state.id, choices: state.choices });
+  });
+
+  it('asks again for another policy version', () => {
+    start({ policyVersion: '1' }).set({ googleAnalytics: true }, 'api');
+    expect(start({ policyVersion: '2' }).get().decided).toBe(false);
+  });
+
+  it('throws a clear error for an unknown category or a non-boolean choice', () => {
+    const consent = start();
+    expect(() => consent.set({ marketing: true }, 'api')).toThrow('unknown category "marketing"');
+    expect(() => consent.set({ statistics: 'yes' as unknown as boolean }, 'api')).toThrow(
+      '"statistics" must be true or false',
+    );
+    expect(consent.get().decided).toBe(false);
+  });
+
+  it('reset() forgets the record', () => {
+    const consent = start();
+    consent.set({ googleAnalytics: true }, 'api');
+    consent.reset();
+    expect(consent.get().decided).toBe(false);
+    expect(start().get().decided).toBe(false);
+  });
+});
