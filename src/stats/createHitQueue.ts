@@ -37,31 +37,57 @@ export const createHitQueue = (key = 'zv_queue'): HitQueue => {
       ? batch
       : undefined;
   });
+  let { hits, dropped } = stored.get();
+  let dirty = false;
 
-  const save = ({ hits, dropped }: Batch) => {
+  // Bounds and storage are applied once per task, not per hit: a page that calls pushState
+  // thousands of times in a loop must not pay a JSON encoding and a storage write for each.
+  const commit = () => {
+    if (!dirty) return;
+    dirty = false;
     // Oldest first out: the newest hits say most about the visit now.
-    while (hits.length > MAX_QUEUED_HITS || (hits.length && byteLength(hits) > MAX_QUEUED_BYTES)) {
+    const over = hits.length - MAX_QUEUED_HITS;
+    if (over > 0) hits.splice(0, over);
+    dropped += Math.max(0, over);
+    while (hits.length && byteLength(hits) > MAX_QUEUED_BYTES) {
       hits.shift();
       dropped++;
     }
-    stored.set({ hits, dropped: Math.min(dropped, MAX_DROPPED) });
+    dropped = Math.min(dropped, MAX_DROPPED);
+    stored.set({ hits, dropped });
+  };
+  const change = () => {
+    if (!dirty) queueMicrotask(commit);
+    dirty = true;
   };
 
   return {
     push(hit) {
-      const { hits, dropped } = stored.get();
-      save({ hits: [...hits, hit], dropped });
+      hits.push(hit);
+      change();
     },
     take(count) {
-      const { hits, dropped } = stored.get();
-      save({ hits: hits.slice(count), dropped: 0 });
-      return { hits: hits.slice(0, count), dropped };
+      commit();
+      const batch = { hits: hits.splice(0, count), dropped };
+      dropped = 0;
+      change();
+      commit();
+      return batch;
     },
     restore(batch) {
-      const { hits, dropped } = stored.get();
-      save({ hits: [...batch.hits, ...hits], dropped: dropped + batch.dropped });
+      hits = [...batch.hits, ...hits];
+      dropped += batch.dropped;
+      change();
     },
-    size: () => stored.get().hits.length,
-    clear: () => stored.set({ hits: [], dropped: 0 }),
+    size() {
+      commit();
+      return hits.length;
+    },
+    clear() {
+      hits = [];
+      dropped = 0;
+      change();
+      commit();
+    },
   };
 };

@@ -18,6 +18,17 @@ beforeEach(() => sessionStorage.clear());
 afterEach(() => vi.restoreAllMocks());
 
 describe('createHitQueue', () => {
+  it('takes 5,000 pushes in one task without encoding the queue for each', () => {
+    const queue = createHitQueue();
+    const setItem = vi.spyOn(Storage.prototype, 'setItem');
+    for (let n = 0; n < 5000; n++) queue.push(hit(n));
+    expect(setItem).not.toHaveBeenCalled();
+    const batch = queue.take(100);
+    expect(setItem.mock.calls.length).toBeLessThanOrEqual(2);
+    expect(batch.hits).toHaveLength(MAX_QUEUED_HITS);
+    expect(batch.dropped).toBe(5000 - MAX_QUEUED_HITS);
+  });
+
   it('keeps at most 50 hits, dropping the oldest and counting them', () => {
     const queue = createHitQueue();
     for (let n = 0; n < 120; n++) queue.push(hit(n));
@@ -78,10 +89,12 @@ describe('createHitQueue', () => {
     expect(numbers(again.hits)[0]).toBe(1);
   });
 
-  it('survives a page load through sessionStorage', () => {
+  it('survives a page load through sessionStorage', async () => {
     const first = createHitQueue();
     first.push(hit(1));
     first.push(hit(2));
+    // Written once per task, before any next page can load.
+    await Promise.resolve();
     const next = createHitQueue();
     expect(numbers(next.take(10).hits)).toEqual([1, 2]);
   });
