@@ -232,10 +232,10 @@ export const startRecordingProxy = async (): Promise<RecordingProxy> => {
 /**
  * Playwright fixtures: a Chromium per worker whose every request goes through the recording
  * proxy (`<-loopback>` removes the implicit loopback bypass, so the demo server's traffic is
- * recorded as well), and `proxy`, cleared before each test.
+ * recorded as well), and `recorder`, the same proxy with its log cleared before each test.
  */
 export const test = base.extend<
-  { proxy: RecordingProxy },
+  { recorder: RecordingProxy },
   { proxyServer: RecordingProxy; browser: Browser }
 >({
   proxyServer: [
@@ -262,7 +262,7 @@ export const test = base.extend<
     },
     { scope: 'worker' },
   ],
-  proxy: async ({ proxyServer }, use) => {
+  recorder: async ({ proxyServer }, use) => {
     proxyServer.clear();
     await use(proxyServer);
   },
