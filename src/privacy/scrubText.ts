@@ -1,13 +1,11 @@
-import { DETECTORS } from './detectors';
+import { DETECTORS, HINTS } from './detectors';
 
-/** Nothing any detector could match: no digit, `@`, `%`, `:`, or run of 20 token characters. */
-const CLEAN = /^(?:[^\d@%:\w-]|[a-z_-]{1,19}(?![\w-]))*$/i;
-
+/** One pass of every detector whose hint the text shows; `text` itself when it shows none. */
 const scrubOnce = (text: string): string => {
-  const hasDigit = /\d/.test(text);
+  const hints = HINTS.map((hint) => hint.test(text));
   let out = text;
-  for (const [name, pattern, check, needsDigit] of DETECTORS) {
-    if (needsDigit && !hasDigit) continue;
+  for (const [name, pattern, check, hint] of DETECTORS) {
+    if (!hints[hint]) continue;
     out = out.replace(pattern, (match: string, before: string, finding: string) => {
       const found = check ? check(finding) : true;
       return found ? `${before}[${name}]${found === true ? '' : finding.slice(found)}` : match;
@@ -26,7 +24,7 @@ const scrubOnce = (text: string): string => {
 export const scrubText = (text: string): string => {
   if (typeof text !== 'string') return '';
   let out = text;
-  for (let pass = 0; pass < 4 && !CLEAN.test(out); pass++) {
+  for (let pass = 0; pass < 4; pass++) {
     const next = scrubOnce(out);
     if (next === out) break;
     out = next;

@@ -37,16 +37,20 @@ const isAllowed = (name: string, allowParams: readonly string[]): boolean =>
     allowed.endsWith('*') ? name.startsWith(allowed.slice(0, -1)) : name === allowed,
   );
 
-const scrubQuery = (query: string, allowParams: readonly string[]): string => {
-  const kept: string[] = [];
-  for (const pair of query.slice(1).split('&')) {
-    const eq = pair.indexOf('=');
-    const name = eq < 0 ? pair : pair.slice(0, eq);
-    if (name && isAllowed(decodeSafe(name), allowParams)) {
-      kept.push(eq < 0 ? name : `${name}=${scrubPiece(pair.slice(eq + 1))}`);
-    }
-  }
-  return kept.length ? `?${kept.join('&')}` : '';
+/** The allowed `name=value` pairs of a query (`?a=1&b=2`), as written. */
+const keptPairs = (query: string, allowParams: readonly string[]): string[] =>
+  query
+    .slice(1)
+    .split('&')
+    .filter((pair) => {
+      const name = pair.split('=')[0];
+      return name && isAllowed(decodeSafe(name), allowParams);
+    });
+
+/** Scrubs the value of one `name=value` pair. */
+const scrubPair = (pair: string): string => {
+  const eq = pair.indexOf('=');
+  return eq < 0 ? pair : `${pair.slice(0, eq + 1)}${scrubPiece(pair.slice(eq + 1))}`;
 };
 
 /**
@@ -66,10 +70,15 @@ export const scrubUrl = (url: string, options: ScrubUrlOptions = {}): string | n
     const [, scheme = '', authority = '', path, query = ''] = PARTS.exec(text)!;
     // `https://user:secret@host/`: credentials in the authority are never kept.
     const host = authority.replace(/^\/\/.*@/, '//');
-    const cleanPath = path.includes('%')
-      ? path.split('/').map(scrubPiece).join('/')
-      : scrubText(path);
-    return (scheme + host + cleanPath + scrubQuery(query, allowParams)).trim() || null;
+    const pairs = keptPairs(query, allowParams);
+    const rest = path + (pairs.length ? `?${pairs.join('&')}` : '');
+    // No detector matches across `/`, `?`, `&` or `=`, so text without escapes is scanned in one
+    // go (the fast path); escaped text piece by piece, each decoded and, if changed, re-encoded.
+    const clean = rest.includes('%')
+      ? path.split('/').map(scrubPiece).join('/') +
+        (pairs.length ? `?${pairs.map(scrubPair).join('&')}` : '')
+      : scrubText(rest);
+    return (scheme + host + clean).trim() || null;
   } catch {
     return null;
   }

@@ -6,10 +6,20 @@ import { isToken } from '../../../src/privacy/isToken';
 import { scrubText } from '../../../src/privacy/scrubText';
 import { readFixture } from './readFixture';
 
-const bsn = readFixture('bsn.json');
-const iban = readFixture('iban.json');
-const phone = readFixture('phone.json');
-const postcode = readFixture('postcode.json');
+const bsn = readFixture<{
+  valid: string[];
+  valid_formatted: { text: string; digits: string }[];
+  invalid_checksum: string[];
+  invalid_length: string[];
+  not_a_bsn_in_context: string[];
+}>('bsn.json');
+const iban = readFixture<{ valid: string[]; invalid: { iban: string; why: string }[] }>(
+  'iban.json',
+);
+const phone = readFixture<{ valid: { text: string; e164: string }[]; invalid: string[] }>(
+  'phone.json',
+);
+const postcode = readFixture<{ valid: string[]; invalid: string[] }>('postcode.json');
 
 describe('BSN', () => {
   it.each(bsn.valid)('accepts and redacts the valid BSN %s', (digits) => {
@@ -18,7 +28,7 @@ describe('BSN', () => {
     expect(scrubText(`/klant/${digits}`)).toBe('/klant/[bsn]');
   });
 
-  it.each(bsn.valid.filter((d: string) => d.startsWith('0')))(
+  it.each(bsn.valid.filter((d) => d.startsWith('0')))(
     'accepts %s written without its leading zero (8 digits)',
     (digits) => {
       expect(scrubText(digits.slice(1))).toBe('[bsn]');

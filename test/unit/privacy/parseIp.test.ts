@@ -3,7 +3,11 @@ import { formatIp, parseIp } from '../../../src/privacy/parseIp';
 import { ipInCidr } from '../../../src/privacy/ipInCidr';
 import { readFixture } from './readFixture';
 
-const vectors = readFixture('ip-anonymisation.json');
+const vectors = readFixture<{
+  vectors: { ip: string; masked: Record<string, string> }[];
+  mapped_examples: { ip: string; normalised: string }[];
+  invalid: string[];
+}>('ip-anonymisation.json');
 
 describe('parseIp', () => {
   it.each([

@@ -5,19 +5,22 @@ import { truncateIp, type TruncateLevel } from '../../../src/privacy/truncateIp'
 import { anyText } from './arbitraries';
 import { readFixture } from './readFixture';
 
-const vectors = readFixture('ip-anonymisation.json');
+const vectors = readFixture<{
+  vectors: { ip: string; masked: Record<string, string> }[];
+  mapped_examples: { ip: string; normalised: string }[];
+  invalid: string[];
+}>('ip-anonymisation.json');
 const LEVELS = [0, 1, 2, 3, 4] as const;
 
-const rows: [string, TruncateLevel, string][] = vectors.vectors.flatMap(
-  (row: { ip: string; masked: Record<string, string> }) =>
-    LEVELS.map((level) => [row.ip, level, row.masked[level]]),
+type Row = [ip: string, level: TruncateLevel, masked: string];
+
+const rows = vectors.vectors.flatMap((row) =>
+  LEVELS.map((level): Row => [row.ip, level, row.masked[level]]),
 );
-const mappedRows: [string, TruncateLevel, string][] = vectors.mapped_examples.flatMap(
-  (row: { ip: string; normalised: string }) => {
-    const plain = vectors.vectors.find((v: { ip: string }) => v.ip === row.normalised);
-    return LEVELS.map((level) => [row.ip, level, plain.masked[level]]);
-  },
-);
+const mappedRows = vectors.mapped_examples.flatMap((row) => {
+  const plain = vectors.vectors.find((v) => v.ip === row.normalised)!;
+  return LEVELS.map((level): Row => [row.ip, level, plain.masked[level]]);
+});
 
 describe('truncateIp', () => {
   it.each(rows)('masks %s at level %i as %s', (ip, level, masked) => {
