@@ -6,7 +6,7 @@
 import { fork } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -139,6 +139,9 @@ if (args.child) {
       {
         command: `node bench/relay.bench.mjs --count ${count} --seconds ${args.seconds} --concurrency ${concurrency}`,
         node: process.version,
+        cpus: cpus().length,
+        // Other work on the machine skews the figures: the load average says how much there was.
+        loadAverage: loadavg().map((n) => Math.round(n * 10) / 10),
         beacons: latencies.length,
         seconds: elapsed,
         beaconsPerSecond: Math.round(latencies.length / elapsed),

@@ -1,6 +1,5 @@
 import { createReadStream } from 'node:fs';
 import {
-  appendFile,
   mkdir,
   open,
   readdir,
@@ -8,6 +7,7 @@ import {
   rename,
   unlink,
   writeFile,
+  type FileHandle,
 } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -47,6 +47,8 @@ export const createNdjsonSink = (
   let flushing: Promise<void> | null = null;
   let ready: Promise<void> | null = null;
   const repaired = new Set<string>();
+  /** Open append handles, by path: opening and closing per batch costs more than the write. */
+  const handles = new Map<string, FileHandle>();
   let lastSweep = 0;
 
   const serial = <T>(task: () => Promise<T>): Promise<T> => {
@@ -78,6 +80,27 @@ export const createNdjsonSink = (
     }
   };
 
+  /** Closes the handle of `path` (before a rename or delete), or every handle. */
+  const release = async (path?: string) => {
+    for (const [key, handle] of handles) {
+      if (path !== undefined && key !== path) continue;
+      handles.delete(key);
+      await handle.close().catch(() => {});
+    }
+  };
+
+  const handleFor = async (path: string): Promise<FileHandle> => {
+    let handle = handles.get(path);
+    if (!handle) {
+      await repairTail(path);
+      // Yesterday's file is done with once today's opens; keep at most two (around midnight).
+      if (handles.size >= 2) await release(handles.keys().next().value);
+      handle = await open(path, 'a');
+      handles.set(path, handle);
+    }
+    return handle;
+  };
+
   const files = async (): Promise<string[]> => {
     await ensureDir();
     return (await readdir(dir)).filter((name) => DAY_FILE.test(name)).sort();
@@ -88,7 +111,9 @@ export const createNdjsonSink = (
     lastSweep = now();
     const oldest = dayOf(new Date(now() - retentionDays * MS_PER_DAY).toISOString());
     for (const name of await files()) {
-      if (name.slice(0, 10) < oldest) await unlink(join(dir, name)).catch(() => {});
+      if (name.slice(0, 10) >= oldest) continue;
+      await release(join(dir, name));
+      await unlink(join(dir, name)).catch(() => {});
     }
   };
 
@@ -99,9 +124,14 @@ export const createNdjsonSink = (
     for (const { day, text } of batch) byDay.set(day, (byDay.get(day) ?? '') + text);
     await ensureDir();
     for (const [day, text] of byDay) {
-      const path = join(dir, `${day}.ndjson`);
-      await repairTail(path);
-      await appendFile(path, text);
+      const handle = await handleFor(join(dir, `${day}.ndjson`));
+      try {
+        await handle.appendFile(text);
+      } catch (error) {
+        // A handle that failed once (disk full, file removed) is reopened on the next write.
+        await release(join(dir, `${day}.ndjson`));
+        throw error;
+      }
     }
     await sweep();
   };
@@ -127,6 +157,7 @@ export const createNdjsonSink = (
     if (removed === 0) return 0;
     const temp = join(dir, `.${name}.${process.pid}.${now()}.tmp`);
     await writeFile(temp, kept.join('\n'));
+    await release(path);
     await rename(temp, path);
     return removed;
   };
