@@ -52,13 +52,16 @@ export const startStats = (ctx: Context): Stats => {
   let takeVitals: (() => HitTiming | undefined) | undefined;
   let visitor: Pick<Hit, 'ua' | 'lang'> | undefined;
 
+  /** Whether the jar keeps the pseudonym cookie; `false` where cookies are blocked. */
+  let kept = true;
   const pseudonym = (): string | null => {
     if (!active) return null;
     const cookie = jar.get(PSEUDONYM_COOKIE);
-    if (cookie && PSEUDONYM.test(cookie)) sid = cookie;
-    sid ||= randomId();
-    // Where cookies are blocked the set fails and the pseudonym lives for this page only.
-    if (cookie !== sid) jar.set(PSEUDONYM_COOKIE, sid);
+    if (cookie && PSEUDONYM.test(cookie)) return (sid = cookie);
+    // No cookie although the jar works: forget() in another tab, or the visitor cleared it.
+    // Start afresh rather than bring the old pseudonym back. Where cookies are blocked, the
+    // pseudonym lives in memory for this page.
+    if (!sid || kept) kept = jar.set(PSEUDONYM_COOKIE, (sid = randomId()));
     return sid;
   };
 

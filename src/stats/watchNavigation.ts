@@ -22,7 +22,11 @@ export const watchNavigation = (onChange: () => void): (() => void) => {
       notify();
       return result;
     };
-    history[name] = patched;
+    try {
+      history[name] = patched;
+    } catch {
+      // A page that made `history` read-only: popstate still counts.
+    }
     return () => {
       if (history[name] === patched) history[name] = original;
     };

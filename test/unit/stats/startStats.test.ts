@@ -222,6 +222,24 @@ describe('startStats: pseudonym and permission', () => {
     expect(cookie()).toBe(renewed);
   });
 
+  it('starts a new pseudonym rather than restore one whose cookie was deleted elsewhere', () => {
+    const { stats } = start();
+    const first = stats.pseudonym();
+    // forget() in another tab of the same browser session removes the shared cookie.
+    document.cookie = `${PSEUDONYM_COOKIE}=; path=/; max-age=0`;
+    const next = stats.pseudonym();
+    expect(next).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(next).not.toBe(first);
+    expect(cookie()).toBe(next);
+  });
+
+  it('adopts the pseudonym another tab of the session wrote', () => {
+    const { stats } = start();
+    stats.pseudonym();
+    document.cookie = `${PSEUDONYM_COOKIE}=BBBBBBBBBBBBBBBBBBBBBB; path=/`;
+    expect(stats.pseudonym()).toBe('BBBBBBBBBBBBBBBBBBBBBB');
+  });
+
   it('sends nothing and sets no cookie without statistics permission', async () => {
     const { stats } = start({ granted: false });
     history.pushState(null, '', '/elders');
@@ -278,6 +296,7 @@ describe('startStats: pseudonym and permission', () => {
     const { stats } = start({ jar });
     const sid = stats.pseudonym();
     expect(sid).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(stats.pseudonym()).toBe(sid);
     await settle();
     expect(fetched[0].sid).toBe(sid);
   });
