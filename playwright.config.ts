@@ -20,7 +20,7 @@ export default defineConfig({
   },
   webServer: {
     // The demo server itself: the e2e tests drive the same pages a QA tester opens.
-    command: `node demo/server.mjs --port ${port} --data-dir .data/e2e-${port}`,
+    command: `node demo/server.mjs --port ${port} --data-dir .data/e2e-${port} --no-rate-limit`,
     url: `http://127.0.0.1:${port}/health`,
     reuseExistingServer: false,
     timeout: 30_000,

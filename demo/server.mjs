@@ -14,6 +14,8 @@ const { values: args } = parseArgs({
     port: { type: 'string', default: process.env.PORT ?? '8080' },
     host: { type: 'string', default: '127.0.0.1' },
     'data-dir': { type: 'string', default: join(root, '.data', 'demo') },
+    // The browser tests send many beacons from one (truncated) address in parallel.
+    'no-rate-limit': { type: 'boolean', default: false },
   },
 });
 
@@ -52,6 +54,7 @@ const relay = await (async () => {
     basePath: '/zv',
     sinks: [{ type: 'ndjson', dir: resolve(args['data-dir']) }],
     exposeRecords: true,
+    ...(args['no-rate-limit'] ? { rateLimit: false } : {}),
     allowedOrigins: [`http://${args.host}:${args.port}`, `http://localhost:${args.port}`],
   });
   return (req, res) => handleNodeRequest(handler, req, res);
