@@ -11,50 +11,35 @@ export interface UserAgentHints {
 }
 
 /**
- * Browsers by the token that names them, most specific first: Edge, Samsung Internet and Opera
- * also say `Chrome/`, and everything says `Safari/`, so Safari is the one with `Version/` left.
+ * `name:pattern` pairs, tested in order. Browsers by the token that names them, most specific
+ * first: Edge, Samsung Internet and Opera also say `Chrome/`, and everything says `Safari/`, so
+ * Safari is the one left with `Version/`. OS families: iOS and Android strings also mention
+ * macOS and Linux. Strings rather than regex literals: they gzip better.
  */
-const BROWSERS: [RegExp, string][] = [
-  [/Edg(?:e|A|iOS)?\/(\d+)/, 'Edge'],
-  [/SamsungBrowser\/(\d+)/, 'Samsung Internet'],
-  [/(?:OPR|OPiOS)\/(\d+)/, 'Opera'],
-  [/(?:Firefox|FxiOS)\/(\d+)/, 'Firefox'],
-  [/(?:Chrome|CriOS)\/(\d+)/, 'Chrome'],
-  [/Version\/(\d+).*Safari\//, 'Safari'],
-];
-
-/** OS families in test order: iOS and Android strings also mention macOS and Linux. */
-const SYSTEMS: [RegExp, string][] = [
-  [/Windows/, 'Windows'],
-  [/iPad/, 'iPadOS'],
-  [/iPhone|iPod/, 'iOS'],
-  [/Android/, 'Android'],
-  [/CrOS|Chrome ?OS/, 'ChromeOS'],
-  [/Mac/, 'macOS'],
-  [/Linux|X11/, 'Linux'],
-];
+const BROWSERS =
+  'Edge:Edg(e|A|iOS)?/|Samsung Internet:SamsungBrowser/|Opera:OP(R|iOS)/|Firefox:(Firefox|FxiOS)/|' +
+  'Chrome:(Chrome|CriOS)/|Safari:Version/(?=.*Safari/)';
+const SYSTEMS =
+  'Windows:Windows|iPadOS:iPad|iOS:iP(hone|od)|Android:Android|ChromeOS:CrOS|Chrome ?OS|' +
+  'macOS:Mac|Linux:Linux|X11';
+const BRANDS = 'Edge:Edge|Samsung Internet:Samsung|Opera:Opera|Chrome:Google Chrome';
 
 const BOT = /bot\b|crawl|spider|slurp|lighthouse|preview|curl|wget|python|java\//i;
 const DESKTOP = /^(Windows|macOS|Linux|ChromeOS)$/;
 
-const firstMatch = (text: string, table: [RegExp, string][]): [string, number | null] => {
-  for (const [pattern, name] of table) {
-    const match = pattern.exec(text);
-    if (match) return [name, match[1] ? +match[1] : null];
+/** The first `name:pattern` of `table` found in `text`, and the major version right after it. */
+const firstMatch = (text: string, table: string): [string, number | null] => {
+  for (const [, name, pattern] of table.matchAll(/([^:|]+):([^:]+)(?=\||$)/g)) {
+    const match = new RegExp(`(?:${pattern})(\\d*)`).exec(text);
+    if (match) return [name, parseInt(match[match.length - 1], 10) || null];
   }
   return ['other', null];
 };
 
 /** The hint brand that names a browser (not `Chromium`, not GREASE like `Not-A.Brand`). */
 const brandOf = (hints: UserAgentHints): [string, number | null] | null => {
-  const brands = Array.isArray(hints.brands) ? hints.brands : [];
-  for (const { brand, version } of brands) {
-    const [name] = firstMatch(`${brand}/`, [
-      [/Edge/, 'Edge'],
-      [/Samsung/, 'Samsung Internet'],
-      [/Opera/, 'Opera'],
-      [/Google Chrome/, 'Chrome'],
-    ]);
+  for (const { brand, version } of Array.isArray(hints.brands) ? hints.brands : []) {
+    const [name] = firstMatch(String(brand), BRANDS);
     if (name !== 'other') return [name, parseInt(version, 10) || null];
   }
   return null;
