@@ -32,6 +32,11 @@ export const SEND_INTERVAL = 500;
 /** Milliseconds hits wait for company before a body goes out. */
 const COALESCE = 50;
 
+const isDelivered = (status: number) => status >= 200 && status < 300;
+/** 4xx other than 408 (timeout) and 429 (rate limited): this body will never be accepted. */
+const isRefused = (status: number) =>
+  status >= 400 && status < 500 && status !== 408 && status !== 429;
+
 /* @__NO_SIDE_EFFECTS__ */
 export const createBeaconSender = ({
   url,
@@ -67,13 +72,19 @@ export const createBeaconSender = ({
     const json = JSON.stringify(body);
     const sentIn = epoch;
     flying = true;
-    sendBody(url, json, unloading).then((ok) => {
+    sendBody(url, json, unloading).then((status) => {
       flying = false;
-      failing = !ok;
-      if (ok) {
+      failing = !isDelivered(status);
+      if (!failing) {
         onSent(json);
         flush();
-      } else if (sentIn === epoch) queue.restore(batch);
+      } else if (sentIn === epoch) {
+        // A body the relay refuses for what it is (400, 413, 415) fails every time: retrying it
+        // would block the queue, so it goes, counted as dropped, and the next body tells.
+        queue.restore(
+          isRefused(status) ? { hits: [], dropped: batch.dropped + batch.hits.length } : batch,
+        );
+      }
     });
     if (unloading) flush(true);
   };

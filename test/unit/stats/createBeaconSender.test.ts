@@ -117,6 +117,28 @@ describe('createBeaconSender', () => {
     expect(queue.size()).toBe(0);
   });
 
+  it('drops a body the relay refuses for what it is, and counts its hits as dropped', async () => {
+    const { sender, queue } = setup();
+    status = 400;
+    queue.push(hit(1));
+    queue.push(hit(2));
+    sender.flush();
+    await vi.runAllTimersAsync();
+    expect(queue.size()).toBe(0);
+    status = 204;
+    sender.push(hit(3));
+    await vi.runAllTimersAsync();
+    expect(bodies().at(-1)).toMatchObject({ dropped: 2, hits: [hit(3)] });
+  });
+
+  it.each([408, 429])('retries a body answered %i', async (code) => {
+    const { sender, queue } = setup();
+    status = code;
+    sender.push(hit(1));
+    await vi.runAllTimersAsync();
+    expect(queue.size()).toBe(1);
+  });
+
   it('keeps the drop count of a failed body for the next one', async () => {
     const { sender, queue } = setup();
     status = 500;
