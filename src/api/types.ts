@@ -1,6 +1,7 @@
 import type { Choices, ConsentState } from '../consent/types';
 import type { SdkEvents } from '../core/context';
-import type { CollectBody } from '../protocol/types';
+import type { Lang } from '../config/options';
+import type { CollectBody, ConsentReceiptBody } from '../protocol/types';
 
 /** A cookie as the audit sees it. */
 export interface AuditCookie {
@@ -40,6 +41,8 @@ export interface ExportedData {
   cookies: Record<string, string>;
   /** Every statistics body sent in this tab session (the transparency log). */
   beacons: CollectBody[];
+  /** Consent receipts posted (or waiting to be posted) to the relay in this tab session. */
+  receipts: (ConsentReceiptBody & { delivered: boolean })[];
 }
 
 /** The public API: `window.zorgvuldig` and the return value of `init()`. */
@@ -61,6 +64,8 @@ export interface ZorgvuldigApi {
   /** Sends a custom statistics event (scrubbed); a no-op without statistics permission. */
   track(name: string, props?: Record<string, unknown>): void;
   audit(): Promise<AuditReport>;
+  /** The cookie declaration as a table, for frameworks; `[data-zv-cookie-table]` does the same. */
+  renderCookieTable(lang?: Lang): HTMLTableElement;
   /** Listens to `consent`, `beacon` or `blocked`. Returns an unsubscribe function. */
   on<K extends keyof SdkEvents>(event: K, listener: (payload: SdkEvents[K]) => void): () => void;
 }

@@ -2,6 +2,7 @@ import type { ExportedData, ZorgvuldigApi } from '../api/types';
 import { runAudit } from '../audit/runAudit';
 import { resolveConfig } from '../config/resolveConfig';
 import { createConsent } from '../consent/createConsent';
+import { startReceipts } from '../consent/startReceipts';
 import type { Choices } from '../consent/types';
 import { createSessionJar } from '../cookies/createSessionJar';
 import { startSweeper } from '../cookies/startSweeper';
@@ -9,8 +10,12 @@ import { startScriptGate } from '../gating/startScriptGate';
 import { startGoogle } from '../google/startGoogle';
 import { startGuard } from '../guard/startGuard';
 import { createEmitter } from '../lib/createEmitter';
+import { downloadJson } from '../rights/downloadJson';
+import { forgetEverything } from '../rights/forgetEverything';
 import { startStats } from '../stats/startStats';
+import { mountCookieTables } from '../ui/mountCookieTables';
 import { mountUi } from '../ui/mountUi';
+import { renderCookieTable } from '../ui/renderCookieTable';
 import { VERSION } from '../version';
 import type { Context, SdkEvents } from './context';
 
@@ -36,6 +41,7 @@ export const createInstance = (options?: unknown): ZorgvuldigApi => {
     jar,
     onTeardown: (fn) => void teardowns.push(fn),
   };
+  const { consent } = ctx;
 
   // Every event is also a DOM event, for sites that wire things up without the API object.
   for (const name of EVENTS) {
@@ -43,29 +49,53 @@ export const createInstance = (options?: unknown): ZorgvuldigApi => {
       window.dispatchEvent(new CustomEvent(`zorgvuldig:${name}`, { detail })),
     );
   }
-  ctx.consent.onChange((state) => events.emit('consent', state));
+  consent.onChange((state) => events.emit('consent', state));
 
   // Order matters: the guard first, so nothing a later feature (or a revived tag) starts can
-  // reach a blocked host; Google's consent defaults before any gtag command; the UI last.
+  // reach a blocked host; Google's consent defaults before any gtag command; statistics before
+  // receipts, so a receipt carries the pseudonym that consent just allowed; the UI last.
   const guard = startGuard(ctx);
   const sweep = startSweeper(ctx);
   const google = startGoogle(ctx);
   startScriptGate(ctx);
   const stats = startStats(ctx);
-  const ui = config.banner ? mountUi(ctx) : null;
+  const receipts = startReceipts(ctx, stats.pseudonym);
 
-  const { consent } = ctx;
   const all = (granted: boolean): Choices =>
     Object.fromEntries(config.categories.map(({ key }) => [key, granted]));
 
-  const api: ZorgvuldigApi = {
+  const exportData = (): ExportedData => {
+    const cookies: Record<string, string> = {};
+    for (const name of jar.written()) {
+      const value = jar.get(name);
+      if (value !== undefined) cookies[name] = value;
+    }
+    return {
+      v: 1,
+      exportedAt: new Date().toISOString(),
+      consent: consent.get(),
+      pseudonym: stats.pseudonym(),
+      cookies,
+      beacons: stats.sent(),
+      receipts: receipts.all(),
+    };
+  };
+  const forget = () => forgetEverything({ config, consent, jar, stats, receipts, sweep });
+
+  const ui = config.banner
+    ? mountUi(ctx, {
+        download: () => downloadJson(exportData(), 'mijn-gegevens.json'),
+        erase: forget,
+      })
+    : null;
+  mountCookieTables(config);
+
+  return {
     version: VERSION,
     getConsent: consent.get,
     setConsent(choices) {
       if (typeof choices !== 'object' || choices === null || Array.isArray(choices)) {
-        throw new Error(
-          'zorgvuldig setConsent(): expected an object such as { statistics: false }',
-        );
+        throw new Error('zorgvuldig setConsent(): expected an object such as { statistics: false }');
       }
       return consent.set(choices, 'api');
     },
@@ -73,27 +103,8 @@ export const createInstance = (options?: unknown): ZorgvuldigApi => {
     rejectAll: () => consent.set(all(false), 'reject-all'),
     withdraw: () => consent.set(all(false), 'withdraw'),
     showPreferences: () => ui?.openPreferences(),
-    exportData(): ExportedData {
-      const written: Record<string, string> = {};
-      for (const name of jar.written()) {
-        const value = jar.get(name);
-        if (value !== undefined) written[name] = value;
-      }
-      return {
-        v: 1,
-        exportedAt: new Date().toISOString(),
-        consent: consent.get(),
-        pseudonym: stats.pseudonym(),
-        cookies: written,
-        beacons: stats.sent(),
-      };
-    },
-    async forget() {
-      consent.reset();
-      stats.forget();
-      for (const name of jar.written()) jar.remove(name);
-      sweep();
-    },
+    exportData,
+    forget,
     track: stats.track,
     audit: () =>
       runAudit({
@@ -103,7 +114,7 @@ export const createInstance = (options?: unknown): ZorgvuldigApi => {
         contactedHosts: guard.contacted(),
         rawGoogleTags: google.rawTags(),
       }),
+    renderCookieTable: (lang) => renderCookieTable(config, lang),
     on: (event, listener) => events.on(event, listener),
   };
-  return api;
 };

@@ -7,6 +7,8 @@ import { trapFocus } from './trapFocus';
 
 export interface DialogActions {
   save(choices: Choices): void;
+  download(): void;
+  erase(): Promise<void>;
   reject(): void;
   accept(): void;
   /** Called after the dialog closed, however it closed. */
@@ -67,6 +69,7 @@ export const createDialog = (
     element.addEventListener('click', action);
     return element;
   };
+  const erased = h('p', { class: 'n', role: 'status', hidden: true }, strings.erased);
   const element = h(
     'dialog',
     { class: 'd', 'aria-labelledby': 'zv-dt', 'aria-describedby': 'zv-dd' },
@@ -89,6 +92,16 @@ export const createDialog = (
       }),
       button(strings.close, 's', 'close', () => element.close()),
     ),
+    h('h3', {}, strings.yourData),
+    h(
+      'div',
+      { class: 'a' },
+      button(strings.download, 's', 'download', actions.download),
+      button(strings.erase, 's', 'erase', () => {
+        void actions.erase().then(() => (erased.hidden = false));
+      }),
+    ),
+    erased,
   );
   trapFocus(element, root);
   // Escape fires `cancel` and closes a modal dialog natively; every way out ends here.
@@ -100,6 +113,7 @@ export const createDialog = (
       switches.forEach((input, key) => (input.checked = state.choices[key] === true));
       const objection = state.objection && !state.choices.statistics ? state.objection : null;
       objectionNote.hidden = !objection;
+      erased.hidden = true;
       objectionNote.textContent = objection === 'dnt' ? strings.objectionDnt : strings.objectionGpc;
       if (!element.open) element.showModal();
       (switches.get('statistics') ?? element).focus();

@@ -10,6 +10,12 @@ export interface Ui {
   openPreferences(): void;
 }
 
+/** The visitor's rights, offered in the dialog. */
+export interface RightsActions {
+  download(): void;
+  erase(): Promise<void>;
+}
+
 const OPEN_SELECTOR = '[data-zv-open-preferences]';
 
 /** The element focused now, looking inside shadow roots (ours included). */
@@ -30,7 +36,7 @@ const isFocusable = (element: HTMLElement | null): element is HTMLElement =>
  * The banner, the preferences dialog and the persistent reopen button, in one shadow root. It is
  * mounted once the body exists (the SDK itself runs first in `<head>`).
  */
-export const mountUi = (ctx: Context): Ui => {
+export const mountUi = (ctx: Context, rights: RightsActions): Ui => {
   const { config, consent } = ctx;
   const strings = STRINGS[config.lang];
   const host = h('div', { id: 'zorgvuldig-ui', lang: config.lang });
@@ -45,6 +51,7 @@ export const mountUi = (ctx: Context): Ui => {
 
   const dialog = createDialog(config.categories, config.lang, strings, root, {
     save: (choices) => choose(choices, 'custom'),
+    ...rights,
     reject: () => choose(all(false), 'reject-all'),
     accept: () => choose(all(true), 'accept-all'),
     closed() {

@@ -16,6 +16,10 @@ export interface UiStrings {
   reopen: string;
   objectionGpc: string;
   objectionDnt: string;
+  yourData: string;
+  download: string;
+  erase: string;
+  erased: string;
 }
 
 export const STRINGS: Record<Lang, UiStrings> = {
@@ -37,6 +41,10 @@ export const STRINGS: Record<Lang, UiStrings> = {
       'Statistieken staan uit, omdat uw browser vraagt om niet gevolgd te worden (Global Privacy Control). U kunt ze zelf aanzetten.',
     objectionDnt:
       'Statistieken staan uit, omdat uw browser vraagt om niet gevolgd te worden (Do Not Track). U kunt ze zelf aanzetten.',
+    yourData: 'Uw gegevens',
+    download: 'Mijn gegevens downloaden',
+    erase: 'Mijn gegevens wissen',
+    erased: 'Uw gegevens zijn gewist.',
   },
   en: {
     bannerTitle: 'Cookies on this website',
@@ -56,5 +64,9 @@ export const STRINGS: Record<Lang, UiStrings> = {
       'Statistics are off because your browser asks not to be tracked (Global Privacy Control). You can switch them on yourself.',
     objectionDnt:
       'Statistics are off because your browser asks not to be tracked (Do Not Track). You can switch them on yourself.',
+    yourData: 'Your data',
+    download: 'Download my data',
+    erase: 'Erase my data',
+    erased: 'Your data has been erased.',
   },
 };

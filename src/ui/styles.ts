@@ -12,6 +12,7 @@ export const CSS = `
 .b:focus,.d:focus{outline:none}
 .w{max-width:60rem;margin:0 auto}
 h2{font-size:1.15rem;margin:0 0 .5rem}
+h3{font-size:1rem;margin:1rem 0 .5rem}
 p{margin:0 0 .75rem}
 a{color:var(--ac)}
 .a{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}
