@@ -1,7 +1,16 @@
-// The demo's panels: they read only the public API and the browser itself, like a QA tester would.
+// The QA cockpit's panels. They read only the public API, the browser and the relay's store,
+// like a QA tester or privacy officer would: nothing here reaches into the SDK's internals.
 const zv = window.zorgvuldig;
 const $ = (id) => document.getElementById(id);
+const PAGES = ['/zorg/thuiszorg', '/locaties/tilburg?utm_source=demo', '/contact'];
+let nextPage = 0;
 
+const item = (text, attributes = {}) => {
+  const li = document.createElement('li');
+  li.textContent = text;
+  Object.assign(li.dataset, attributes);
+  return li;
+};
 const cell = (text) => {
   const td = document.createElement('td');
   td.textContent = text;
@@ -14,7 +23,6 @@ const renderConsent = () => {
 
 // cookieStore (Chromium) reports each cookie's expiry; document.cookie cannot.
 const renderCookies = async () => {
-  const rows = $('cookie-rows');
   const cookies = window.cookieStore
     ? await window.cookieStore.getAll()
     : document.cookie
@@ -25,7 +33,7 @@ const renderCookies = async () => {
           value: pair.slice(pair.indexOf('=') + 1),
           expires: undefined,
         }));
-  rows.replaceChildren(
+  $('cookie-rows').replaceChildren(
     ...cookies.map(({ name, value, expires }) => {
       const tr = document.createElement('tr');
       tr.dataset.cookie = name;
@@ -41,22 +49,80 @@ const renderCookies = async () => {
   );
 };
 
-const log = (name, detail) => {
-  const li = document.createElement('li');
-  li.textContent = `${new Date().toLocaleTimeString('nl-NL')} ${name}: ${JSON.stringify(detail).slice(0, 300)}`;
-  $('event-log').prepend(li);
+const renderRecords = async () => {
+  try {
+    const { records } = await (await fetch('/zv/records?limit=8')).json();
+    $('records').textContent = JSON.stringify(records.reverse(), null, 2);
+  } catch {
+    $('records').textContent = 'The relay is not reachable.';
+  }
+};
+
+const renderAudit = async () => {
+  $('audit').textContent = JSON.stringify(await zv.audit(), null, 2);
+};
+
+const addBlocked = ({ host, mechanism, category, url }) =>
+  $('blocked').prepend(item(`${mechanism} → ${host} (${category} not granted) ${url}`, { host }));
+
+const log = (name, detail) =>
+  $('event-log').prepend(
+    item(
+      `${new Date().toLocaleTimeString('nl-NL')} ${name}: ${JSON.stringify(detail).slice(0, 300)}`,
+    ),
+  );
+
+const downloadExport = () => {
+  const url = URL.createObjectURL(
+    new Blob([JSON.stringify(zv.exportData(), null, 2)], { type: 'application/json' }),
+  );
+  const link = Object.assign(document.createElement('a'), {
+    href: url,
+    download: 'zorgvuldig-export.json',
+  });
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1e4);
+};
+
+const actions = {
+  acceptAll: () => zv.acceptAll(),
+  rejectAll: () => zv.rejectAll(),
+  withdraw: () => zv.withdraw(),
+  navigate: () => history.pushState(null, '', PAGES[nextPage++ % PAGES.length]),
+  track: () => zv.track('afspraak-gemaakt', { locatie: 'Tilburg', mail: 'jan@example.nl' }),
+  googleFetch: () =>
+    fetch('https://www.google-analytics.com/g/collect?v=2&tid=G-DEMO').catch(() => {}),
+  exportData: downloadExport,
+  forget: () => zv.forget().then(refresh),
+  audit: renderAudit,
+};
+
+const refresh = () => {
+  renderConsent();
+  renderCookies();
+  renderRecords();
 };
 
 for (const button of document.querySelectorAll('[data-demo]')) {
-  button.addEventListener('click', () => zv[button.dataset.demo]());
+  button.addEventListener('click', () => actions[button.dataset.demo]());
 }
-for (const event of ['consent', 'beacon', 'blocked']) {
-  zv.on(event, (detail) => {
-    log(event, detail);
-    renderConsent();
-    renderCookies();
-  });
-}
+for (const event of ['consent', 'beacon', 'blocked']) zv.on(event, (detail) => log(event, detail));
+zv.on('consent', refresh);
+zv.on('blocked', addBlocked);
+zv.on('beacon', (body) => {
+  $('beacons-sent').prepend(item(JSON.stringify(body, null, 2), { sid: body.sid }));
+  setTimeout(renderRecords, 300);
+});
+for (const body of zv.exportData().beacons)
+  $('beacons-sent').prepend(item(JSON.stringify(body, null, 2), { sid: body.sid }));
+
+// Every request the page makes, by host: what the browser actually fetched.
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries())
+    $('allowed').prepend(item(entry.name, { host: new URL(entry.name).host }));
+}).observe({ type: 'resource', buffered: true });
+
 window.cookieStore?.addEventListener('change', renderCookies);
-renderConsent();
-renderCookies();
+zv.audit().then(({ blocked }) => blocked.forEach(addBlocked));
+refresh();
+renderAudit();
