@@ -31,9 +31,11 @@ const userAgent = v.object({
   device: v.picklist(['desktop', 'mobile', 'tablet', 'bot', 'unknown']),
 });
 
+// The same limits as the browser's scrubProps (64-character keys, 500-character values, 30
+// properties, with a little room): a body the SDK built must never be refused for its props.
 const props = v.pipe(
   v.record(
-    v.pipe(v.string(), v.maxLength(40)),
+    v.pipe(v.string(), v.maxLength(64)),
     v.union([text(500), v.pipe(v.number(), v.finite()), v.boolean(), v.null()]),
   ),
   v.maxEntries(32),
