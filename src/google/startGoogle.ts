@@ -31,7 +31,7 @@ export const startGoogle = (ctx: Context): GoogleGate => {
   const { config, consent } = ctx;
   const id = config.google.measurementId;
   const global = window as unknown as Record<string, unknown> & { dataLayer?: unknown };
-  const dataLayer = (global.dataLayer = Array.isArray(global.dataLayer) ? global.dataLayer : []);
+  const dataLayer = (global.dataLayer ||= []) as unknown[];
   const gtag = (...args: unknown[]) => dataLayer.push(command(...args));
   global.gtag ||= gtag;
   const privacy = {

@@ -23,27 +23,25 @@ const ALLOW = () => false;
 // `never` parameters: any function fits, and each wrapper calls its original with Reflect.apply.
 type Fn = (this: never, ...args: never[]) => unknown;
 
-/** Replaces `target[name]` with `make(original)`; a missing or frozen API is left alone. */
-const wrap = (target: object, name: string, make: (original: Fn) => Fn) => {
-  const record = target as Record<string, Fn>;
-  try {
-    if (record[name]) record[name] = make(record[name]);
-  } catch {
-    // Frozen by the page: nothing to patch.
-  }
-};
-
-/** Replaces the setter of the accessor `name` where `target` or its prototype chain defines it. */
-const wrapSetter = (target: object | null, name: string, make: (set: Fn) => Fn) => {
-  while (target && !Object.prototype.hasOwnProperty.call(target, name))
+/**
+ * Replaces the method (`value`) or the setter (`set`) `name` with `make(original)`, where `target`
+ * or its prototype chain defines it (a page's own wrapper on the instance is the one wrapped).
+ * A missing, frozen or non-configurable API is left alone.
+ */
+const patch = (
+  target: object | null,
+  name: string,
+  make: (original: Fn) => Fn,
+  key: 'value' | 'set' = 'value',
+) => {
+  while (target && !Object.prototype.hasOwnProperty.call(target, name)) {
     target = Object.getPrototypeOf(target);
-  const descriptor = target && Object.getOwnPropertyDescriptor(target, name);
-  if (descriptor?.set) {
-    try {
-      Object.defineProperty(target, name, { ...descriptor, set: make(descriptor.set) });
-    } catch {
-      // Not configurable here: nothing to patch.
-    }
+  }
+  try {
+    const descriptor = Object.getOwnPropertyDescriptor(target, name)!;
+    Object.defineProperty(target, name, { ...descriptor, [key]: make(descriptor[key]) });
+  } catch {
+    // Not there, or not configurable: nothing to patch.
   }
 };
 
@@ -57,7 +55,7 @@ export const installPatches = (): GuardHook => {
   if (global[HOOK]) return global[HOOK];
   const hook: GuardHook = (global[HOOK] = { block: ALLOW, cookie: ALLOW, scripted: new WeakSet() });
 
-  wrap(
+  patch(
     window,
     'fetch',
     (fetch) =>
@@ -69,7 +67,7 @@ export const installPatches = (): GuardHook => {
           : Reflect.apply(fetch, this, args);
       },
   );
-  wrap(
+  patch(
     navigator,
     'sendBeacon',
     (sendBeacon) =>
@@ -80,7 +78,7 @@ export const installPatches = (): GuardHook => {
 
   const urls = new WeakMap<object, unknown>();
   const xhr = XMLHttpRequest.prototype;
-  wrap(
+  patch(
     xhr,
     'open',
     (open) =>
@@ -91,7 +89,7 @@ export const installPatches = (): GuardHook => {
         return Reflect.apply(open, this, args);
       },
   );
-  wrap(
+  patch(
     xhr,
     'send',
     (send) =>
@@ -100,11 +98,11 @@ export const installPatches = (): GuardHook => {
         // A network error, as the XHR spec runs it: DONE with status 0, then readystatechange,
         // error and loadend, asynchronously.
         Object.defineProperty(this, 'readyState', { value: 4, configurable: true });
-        setTimeout(() => {
-          for (const type of ['readystatechange', 'error', 'loadend']) {
-            this.dispatchEvent(new ProgressEvent(type));
-          }
-        });
+        setTimeout(() =>
+          ['readystatechange', 'error', 'loadend'].map((type) =>
+            this.dispatchEvent(new ProgressEvent(type)),
+          ),
+        );
       },
   );
 
@@ -116,7 +114,7 @@ export const installPatches = (): GuardHook => {
     [HTMLImageElement, 'image'],
   ];
   for (const [element, mechanism] of kinds) {
-    wrapSetter(
+    patch(
       element.prototype,
       'src',
       (set) =>
@@ -127,9 +125,10 @@ export const installPatches = (): GuardHook => {
           hook.scripted.add(this as object);
           if (!hook.block(value, mechanism, mechanism != 'image' && run)) run();
         },
+      'set',
     );
   }
-  wrap(
+  patch(
     Element.prototype,
     'setAttribute',
     (setAttribute) =>
@@ -143,13 +142,14 @@ export const installPatches = (): GuardHook => {
           return run();
       },
   );
-  wrapSetter(
+  patch(
     document,
     'cookie',
     (set) =>
       function (this: unknown, value) {
         if (!hook.cookie(String(value))) Reflect.apply(set, this, [value]);
       },
+    'set',
   );
   return hook;
 };

@@ -13,27 +13,24 @@ export interface GuardState {
  * view on; it is what stops a raw `<script src>` that the preload scanner would fetch.
  */
 export const registerServiceWorker = (ctx: Context, url: string): void => {
-  const container = navigator.serviceWorker;
-  if (!container) return;
-  const post = (worker?: ServiceWorker | null) => {
-    const state: GuardState = {
-      zv: 1,
-      categories: ctx.config.categories
-        .filter(({ hosts }) => hosts.length)
-        .map(({ key, hosts }) => [key, hosts, ctx.consent.isGranted(key)]),
+  try {
+    const container = navigator.serviceWorker;
+    const post = () => {
+      const state: GuardState = {
+        zv: 1,
+        categories: ctx.config.categories
+          .filter(({ hosts }) => hosts.length)
+          .map(({ key, hosts }) => [key, hosts, ctx.consent.isGranted(key)]),
+      };
+      container.controller?.postMessage(state);
+      container.ready.then((registration) => registration.active?.postMessage(state));
     };
-    worker?.postMessage(state);
-  };
-  const postAll = () => {
-    post(container.controller);
-    container.ready.then(
-      (registration) => post(registration.active),
-      () => {},
-    );
-  };
-  container
-    .register(url, { scope: '/' })
-    .catch((error) => console.warn('zorgvuldig: service worker', error));
-  postAll();
-  ctx.onTeardown(ctx.consent.onChange(postAll));
+    container
+      .register(url, { scope: '/' })
+      .catch((error) => console.warn('zorgvuldig: service worker', error));
+    post();
+    ctx.onTeardown(ctx.consent.onChange(post));
+  } catch {
+    // No service workers here (plain http, a sandboxed frame): the page guard still runs.
+  }
 };

@@ -16,7 +16,12 @@ const nativeSrc = vi.fn();
 const values = new WeakMap<object, unknown>();
 
 beforeAll(() => {
-  window.fetch = nativeFetch as typeof fetch;
+  // As in a browser: `fetch` is a data property of window (vitest's happy-dom makes it an accessor).
+  Object.defineProperty(window, 'fetch', {
+    value: nativeFetch,
+    writable: true,
+    configurable: true,
+  });
   Object.defineProperty(navigator, 'sendBeacon', {
     value: nativeBeacon,
     writable: true,
