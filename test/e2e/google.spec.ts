@@ -276,3 +276,25 @@ test.describe("the page's own requests", () => {
     });
   });
 });
+
+test.describe('the demo page', () => {
+  test('shows each Google attempt as blocked before consent and gtag.js as sent after', async ({
+    page,
+    recorder: proxy,
+  }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto('/google.html');
+    for (const name of ['fetch', 'xhr', 'beacon', 'image', 'gtm', 'iframe']) {
+      await page.locator(`[data-google="${name}"]`).dispatchEvent('click');
+    }
+    await expect(page.locator('#google-blocked li')).toHaveCount(6);
+    await expect(page.locator('#google-results')).toContainText('rejected with TypeError');
+    expect(googleUrls(proxy)).toEqual([]);
+
+    await page.locator('[data-google="grant"]').dispatchEvent('click');
+    await expect(page.locator('#google-sent')).toContainText('www.googletagmanager.com/gtag/js');
+    await expect(page.locator('#google-state')).toContainText('"gtagJsLoaded": true');
+    expect(errors).toEqual([]);
+  });
+});
