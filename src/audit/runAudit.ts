@@ -3,6 +3,7 @@ import type { Config } from '../config/config';
 import type { ConsentState } from '../consent/types';
 import type { BlockedRequest } from '../core/context';
 import { matchesCookiePattern } from '../cookies/matchesCookiePattern';
+import { readCookies } from '../cookies/readCookies';
 
 /** What the audit needs from the rest of the SDK. */
 export interface AuditSources {
@@ -18,7 +19,7 @@ const categoryOf = (config: Config, name: string): string | null =>
     category.cookies.some((cookie) => matchesCookiePattern(name, cookie.name)),
   )?.key ?? null;
 
-const readCookies = async (config: Config, unchecked: string[]): Promise<AuditCookie[]> => {
+const readAuditCookies = async (config: Config, unchecked: string[]): Promise<AuditCookie[]> => {
   // Chromium's cookieStore reports expiry dates; document.cookie never does.
   if (typeof cookieStore !== 'undefined') {
     try {
@@ -38,28 +39,18 @@ const readCookies = async (config: Config, unchecked: string[]): Promise<AuditCo
   unchecked.push(
     'cookie lifetimes: this browser has no cookieStore API, so expiry dates cannot be read',
   );
-  let header = '';
-  try {
-    header = document.cookie;
-  } catch {
-    unchecked.push('cookies: this frame may not read cookies');
-  }
-  return header
-    .split('; ')
-    .filter(Boolean)
-    .map((pair) => pair.slice(0, pair.indexOf('=')))
-    .map((name) => ({
-      name,
-      lifetime: 'unknown',
-      expires: null,
-      category: categoryOf(config, name),
-    }));
+  return readCookies().map(([name]) => ({
+    name,
+    lifetime: 'unknown',
+    expires: null,
+    category: categoryOf(config, name),
+  }));
 };
 
 /** The self-audit of the live page: what a privacy officer checks, in one object. */
 export const runAudit = async (sources: AuditSources): Promise<AuditReport> => {
   const unchecked: string[] = [];
-  const cookies = await readCookies(sources.config, unchecked);
+  const cookies = await readAuditCookies(sources.config, unchecked);
   const warnings: string[] = [];
   for (const tag of sources.rawGoogleTags) {
     warnings.push(

@@ -1,7 +1,7 @@
 import type { Config } from '../config/config';
 import { CONSENT_COOKIE } from '../config/defaultCategories';
 import type { SessionJar } from '../cookies/createSessionJar';
-import { readCookieValues } from '../cookies/readCookieValues';
+import { readCookies } from '../cookies/readCookies';
 import { randomId } from '../lib/randomId';
 import { parseConsentRecord } from './parseConsentRecord';
 import { readObjection } from './readObjection';
@@ -25,8 +25,8 @@ export const createConsent = (config: Config, jar: SessionJar): ConsentControlle
 
   const readRecord = (): ConsentRecord | null => {
     // Duplicates (host and parent domain): the newest valid record for this policy wins.
-    const records = readCookieValues(CONSENT_COOKIE)
-      .map((value) => parseConsentRecord(value, keys))
+    const records = readCookies()
+      .map(([name, value]) => (name === CONSENT_COOKIE ? parseConsentRecord(value, keys) : null))
       .filter(
         (record): record is ConsentRecord => !!record && record.policy === config.policyVersion,
       )

@@ -1,4 +1,5 @@
 import { matchesCookiePattern } from './matchesCookiePattern';
+import { readCookies } from './readCookies';
 
 const EPOCH = 'Thu, 01 Jan 1970 00:00:00 GMT';
 
@@ -29,10 +30,9 @@ const pathVariants = (pathname: string): string[] => {
 export const sweepCookies = (patterns: readonly string[]): string[] => {
   if (!patterns.length) return [];
   try {
-    const names = document.cookie
-      .split('; ')
-      .map((pair) => pair.slice(0, pair.indexOf('=')))
-      .filter((name) => name && patterns.some((pattern) => matchesCookiePattern(name, pattern)));
+    const names = readCookies()
+      .map(([name]) => name)
+      .filter((name) => patterns.some((pattern) => matchesCookiePattern(name, pattern)));
     const found = [...new Set(names)];
     const domains = [
       '',

@@ -2,8 +2,8 @@ import type { ExportedData, ZorgvuldigApi } from '../api/types';
 import { runAudit } from '../audit/runAudit';
 import { resolveConfig } from '../config/resolveConfig';
 import { createConsent } from '../consent/createConsent';
-import { startReceipts } from '../consent/startReceipts';
-import type { Choices } from '../consent/types';
+import { startReceipts } from '../rights/startReceipts';
+import { allChoices } from '../consent/allChoices';
 import { createSessionJar } from '../cookies/createSessionJar';
 import { startSweeper } from '../cookies/startSweeper';
 import { startScriptGate } from '../gating/startScriptGate';
@@ -13,9 +13,9 @@ import { createEmitter } from '../lib/createEmitter';
 import { downloadJson } from '../rights/downloadJson';
 import { forgetEverything } from '../rights/forgetEverything';
 import { startStats } from '../stats/startStats';
-import { mountCookieTables } from '../ui/mountCookieTables';
+import { mountCookieTables } from '../declaration/mountCookieTables';
 import { mountUi } from '../ui/mountUi';
-import { renderCookieTable } from '../ui/renderCookieTable';
+import { renderCookieTable } from '../declaration/renderCookieTable';
 import { VERSION } from '../version';
 import type { Context, SdkEvents } from './context';
 
@@ -61,9 +61,6 @@ export const createInstance = (options?: unknown): ZorgvuldigApi => {
   const stats = startStats(ctx);
   const receipts = startReceipts(ctx, stats.pseudonym);
 
-  const all = (granted: boolean): Choices =>
-    Object.fromEntries(config.categories.map(({ key }) => [key, granted]));
-
   const exportData = (): ExportedData => {
     const cookies: Record<string, string> = {};
     for (const name of jar.written()) {
@@ -95,13 +92,15 @@ export const createInstance = (options?: unknown): ZorgvuldigApi => {
     getConsent: consent.get,
     setConsent(choices) {
       if (typeof choices !== 'object' || choices === null || Array.isArray(choices)) {
-        throw new Error('zorgvuldig setConsent(): expected an object such as { statistics: false }');
+        throw new Error(
+          'zorgvuldig setConsent(): expected an object such as { statistics: false }',
+        );
       }
       return consent.set(choices, 'api');
     },
-    acceptAll: () => consent.set(all(true), 'accept-all'),
-    rejectAll: () => consent.set(all(false), 'reject-all'),
-    withdraw: () => consent.set(all(false), 'withdraw'),
+    acceptAll: () => consent.set(allChoices(config, true), 'accept-all'),
+    rejectAll: () => consent.set(allChoices(config, false), 'reject-all'),
+    withdraw: () => consent.set(allChoices(config, false), 'withdraw'),
     showPreferences: () => ui?.openPreferences(),
     exportData,
     forget,

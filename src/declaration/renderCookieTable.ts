@@ -1,6 +1,6 @@
 import type { Config } from '../config/config';
 import type { Lang, Translated } from '../config/options';
-import { h } from './h';
+import { h } from '../ui/h';
 
 const HEADINGS: Record<Lang, string[]> = {
   nl: ['Cookie', 'Categorie', 'Doel', 'Bewaartermijn', 'Ontvanger', 'Land'],

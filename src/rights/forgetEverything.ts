@@ -1,4 +1,4 @@
-import type { ReceiptLog } from '../consent/startReceipts';
+import type { ReceiptLog } from './startReceipts';
 import type { Config } from '../config/config';
 import type { ConsentController } from '../consent/types';
 import type { SessionJar } from '../cookies/createSessionJar';

@@ -1,4 +1,4 @@
-import type { Choices } from '../consent/types';
+import { allChoices } from '../consent/allChoices';
 import type { Context } from '../core/context';
 import { createBanner } from './createBanner';
 import { createDialog } from './createDialog';
@@ -44,16 +44,14 @@ export const mountUi = (ctx: Context, rights: RightsActions): Ui => {
   applyStyles(root, config.nonce);
 
   let returnFocus: HTMLElement | null = null;
-  const all = (granted: boolean): Choices =>
-    Object.fromEntries(config.categories.map(({ key }) => [key, granted]));
-  const choose = (choices: Choices, method: 'accept-all' | 'reject-all' | 'custom') =>
-    consent.set(choices, method);
+  const reject = () => consent.set(allChoices(config, false), 'reject-all');
+  const accept = () => consent.set(allChoices(config, true), 'accept-all');
 
   const dialog = createDialog(config.categories, config.lang, strings, root, {
-    save: (choices) => choose(choices, 'custom'),
+    save: (choices) => consent.set(choices, 'custom'),
     ...rights,
-    reject: () => choose(all(false), 'reject-all'),
-    accept: () => choose(all(true), 'accept-all'),
+    reject,
+    accept,
     closed() {
       render();
       const target = isFocusable(returnFocus) ? returnFocus : reopen;
@@ -66,8 +64,8 @@ export const mountUi = (ctx: Context, rights: RightsActions): Ui => {
     reopen.hidden = true;
   };
   const banner = createBanner(strings, config.privacyUrl, {
-    reject: () => choose(all(false), 'reject-all'),
-    accept: () => choose(all(true), 'accept-all'),
+    reject,
+    accept,
     settings: openPreferences,
   });
   const reopen = h(

@@ -20,14 +20,14 @@ button{font:inherit;cursor:pointer;min-height:44px;padding:.5rem 1rem;border-rad
 .e{display:grid;grid-auto-flow:column;grid-auto-columns:1fr;gap:.5rem}
 .p{background:var(--ac);color:var(--af);border:2px solid var(--ac);font-weight:600}
 .s{background:transparent;color:var(--ac);border:2px solid currentColor}
-button:focus-visible,a:focus-visible,input:focus-visible{outline:3px solid var(--ac);outline-offset:2px}
+:focus-visible{outline:3px solid var(--ac);outline-offset:2px}
 .d{border:0;border-radius:var(--zv-radius,6px);padding:1.5rem;max-width:min(40rem,calc(100vw - 2rem));max-height:calc(100vh - 2rem);overflow:auto;box-shadow:0 8px 32px #0006}
 .d::backdrop{background:#0008}
 .c{border-top:1px solid #8884;padding:.75rem 0}
 .h{display:flex;justify-content:space-between;align-items:center;gap:1rem;font-weight:600}
-.c p{color:var(--mu);font-size:.95rem;margin:.25rem 0 0}
+.c p{color:var(--mu);margin:.25rem 0 0}
 input{width:2.75rem;height:1.5rem;accent-color:var(--ac);margin:0}
-.n{font-size:.95rem;border-left:4px solid var(--ac);padding-left:.5rem}
+.n{border-left:4px solid var(--ac);padding-left:.5rem}
 .r{position:fixed;z-index:2147483645;left:1rem;bottom:1rem;font-size:.875rem;min-height:44px;border:2px solid var(--ac);color:var(--ac);box-shadow:0 2px 8px #0003}
 [hidden]{display:none!important}
 @keyframes zv-in{from{transform:translateY(100%)}}

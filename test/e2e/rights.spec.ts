@@ -16,12 +16,13 @@ const storedRecords = async (page: Page): Promise<StoredRecord[]> => {
   return (await response.json()).records;
 };
 
-/** Waits until the page has sent `count` statistics bodies, and returns them. */
+/** Waits until the page has sent `count` hits (in however many bodies), and returns the bodies. */
 const beacons = async (page: Page, count: number) => {
+  const sent = () => page.evaluate(() => window.zorgvuldig.exportData().beacons);
   await expect
-    .poll(() => page.evaluate(() => window.zorgvuldig.exportData().beacons.length))
+    .poll(async () => (await sent()).flatMap((body) => body.hits).length)
     .toBeGreaterThanOrEqual(count);
-  return page.evaluate(() => window.zorgvuldig.exportData().beacons);
+  return sent();
 };
 
 test.describe('visitor rights', () => {
@@ -52,7 +53,7 @@ test.describe('visitor rights', () => {
     expect(exported.pseudonym).toMatch(/^[\w-]{22}$/);
     expect(exported.cookies).toHaveProperty('zv_consent');
     expect(exported.cookies.zv_id).toBe(exported.pseudonym);
-    expect(exported.beacons.length).toBeGreaterThanOrEqual(sent.length);
+    expect(exported.beacons).toEqual(expect.arrayContaining(sent));
     expect(JSON.stringify(exported.beacons)).toContain('/t/step-2');
     expect(exported.receipts.map((r: { id: string }) => r.id)).toContain(exported.consent.id);
   });
@@ -63,6 +64,7 @@ test.describe('visitor rights', () => {
     await beacons(page, 1);
     await page.reload();
     const all = await beacons(page, 2);
+    expect(all.length).toBeGreaterThanOrEqual(2); // One body before the reload, one after.
     expect(new Set(all.map((body) => body.sid)).size).toBe(1);
   });
 
