@@ -30,7 +30,13 @@ export default [
   {
     input: { zorgvuldig: `${modules}/index.js`, scrub: `${modules}/scrub.js` },
     external: ['js-cookie', 'web-vitals', /^web-vitals\//],
-    output: { dir: 'dist', format: 'esm', entryFileNames: '[name].mjs', banner: licence },
+    output: {
+      dir: 'dist',
+      format: 'esm',
+      entryFileNames: '[name].mjs',
+      chunkFileNames: 'shared-[hash].mjs',
+      banner: licence,
+    },
     plugins: configurePlugins(),
   },
   // The script-tag bundle: everything inlined, starts itself. The leading `;` keeps it safe to
@@ -42,17 +48,29 @@ export default [
   },
   // The relay for Node (`zorgvuldig/relay`) and the `zorgvuldig-relay` command, which needs a
   // shebang line before the licence.
-  { input: { relay: `${modules}/relay/index.js`, 'relay-node': `${modules}/relay/node.js` },
+  {
+    input: { relay: `${modules}/relay/index.js`, 'relay-node': `${modules}/relay/node.js` },
     external: [...nodeBuiltins, 'valibot'],
-    output: { dir: 'dist', format: 'esm', entryFileNames: '[name].mjs',
-      banner: (chunk) => (chunk.name === 'relay-node' ? `#!/usr/bin/env node\n${licence}` : licence) },
-    plugins: configurePlugins({ browser: false }) },
+    output: {
+      dir: 'dist',
+      format: 'esm',
+      entryFileNames: '[name].mjs',
+      chunkFileNames: 'relay-shared-[hash].mjs',
+      banner: (chunk) =>
+        chunk.name === 'relay-node' ? `#!/usr/bin/env node\n${licence}` : licence,
+    },
+    plugins: configurePlugins({ browser: false }),
+  },
   // The relay for Cloudflare Workers / workerd: one self-contained module, valibot inlined.
-  { input: `${modules}/relay/worker.js`,
+  {
+    input: `${modules}/relay/worker.js`,
     output: { file: 'dist/relay-worker.mjs', format: 'esm', banner: licence },
-    plugins: configurePlugins({ browser: true }) },
+    plugins: configurePlugins({ browser: true }),
+  },
   // The service worker guard (opt-in `serviceWorker` option): a classic worker script.
-  { input: `${modules}/sw/serviceWorker.js`,
+  {
+    input: `${modules}/sw/serviceWorker.js`,
     output: { file: 'dist/zorgvuldig-sw.js', format: 'iife', banner: licence },
-    plugins: configurePlugins({ minify: true }) },
+    plugins: configurePlugins({ minify: true }),
+  },
 ];
