@@ -28,21 +28,51 @@ const terserOptions = (module = false) => ({
 });
 
 export const ENTRIES = [
-  { name: 'dist/zorgvuldig.min.js', what: 'script tag: the whole SDK', budget: 20.5 * KB, target: 13 * KB },
-  { name: 'dist/zorgvuldig.mjs', what: 'npm `zorgvuldig` (js-cookie, web-vitals external)', budget: 16.5 * KB, target: 9.7 * KB },
+  {
+    name: 'dist/zorgvuldig.min.js',
+    what: 'script tag: the whole SDK',
+    budget: 20.5 * KB,
+    target: 13 * KB,
+  },
+  {
+    name: 'dist/zorgvuldig.mjs',
+    what: 'npm `zorgvuldig` (js-cookie, web-vitals external)',
+    budget: 16.5 * KB,
+    target: 9.7 * KB,
+  },
   { name: 'dist/scrub.mjs', what: 'npm `zorgvuldig/scrub`', budget: 4.5 * KB, target: 4.5 * KB },
   { name: 'dist/zorgvuldig-sw.js', what: 'service-worker guard', budget: 1 * KB, target: 1 * KB },
 ];
 
 /** Parts of the script-tag bundle, by source folder (first match wins). */
 export const PARTS = [
-  { name: 'consent + banner + dialog + jar', match: /\/(consent|cookies|ui|gating|lib)\/|js-cookie/, budget: 6 * KB, target: 6 * KB },
-  { name: 'configuration + API', match: /\/(config|core|api)\/|\/(init|script-tag|readScriptConfig|version)\.js$/, budget: 3.9 * KB, target: null },
-  { name: 'rights, declaration, audit', match: /\/(rights|declaration|audit)\//, budget: 2 * KB, target: null },
+  {
+    name: 'consent + banner + dialog + jar',
+    match: /\/(consent|cookies|ui|gating|lib)\/|js-cookie/,
+    budget: 6 * KB,
+    target: 6 * KB,
+  },
+  {
+    name: 'configuration + API',
+    match: /\/(config|core|api)\/|\/(init|script-tag|readScriptConfig|version)\.js$/,
+    budget: 3.9 * KB,
+    target: null,
+  },
+  {
+    name: 'rights, declaration, audit',
+    match: /\/(rights|declaration|audit)\//,
+    budget: 2 * KB,
+    target: null,
+  },
   { name: 'guard + GA gate', match: /\/(guard|google)\//, budget: 2.5 * KB, target: 1.5 * KB },
   { name: 'statistics', match: /\/stats\//, budget: 2.8 * KB, target: null },
   { name: 'scrubber', match: /\/privacy\//, budget: 3.6 * KB, target: null },
-  { name: 'statistics + scrubber', sum: ['statistics', 'scrubber'], budget: 6.2 * KB, target: 2 * KB },
+  {
+    name: 'statistics + scrubber',
+    sum: ['statistics', 'scrubber'],
+    budget: 6.2 * KB,
+    target: 2 * KB,
+  },
   { name: 'web-vitals', match: /web-vitals/, budget: 3.4 * KB, target: 3.3 * KB },
 ];
 
@@ -53,7 +83,12 @@ const compress = (code) => ({
 });
 
 const bundle = async (input, { external = [], format = 'esm' } = {}) => {
-  const build = await rollup({ input, external, plugins: [nodeResolve({ browser: true })], onwarn() {} });
+  const build = await rollup({
+    input,
+    external,
+    plugins: [nodeResolve({ browser: true })],
+    onwarn() {},
+  });
   const { output } = await build.generate({ format, inlineDynamicImports: true });
   return output[0];
 };
@@ -104,11 +139,12 @@ const main = async () => {
   writeFileSync('reports/size.json', `${JSON.stringify(results, null, 2)}\n`);
   const over = results.filter((result) => !result.ok);
   if (over.length) {
-    console.error(`size: over budget (min+gzip): ${over.map((r) => `${r.name.trim()} ${kb(r.gzip)} > ${kb(r.budget)}`).join('; ')}`);
+    console.error(
+      `size: over budget (min+gzip): ${over.map((r) => `${r.name.trim()} ${kb(r.gzip)} > ${kb(r.budget)}`).join('; ')}`,
+    );
     process.exit(1);
   }
 };
-
 
 // Run as `node scripts/size.mjs`; imported (by the bench), it only lends its measuring code.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -6,10 +6,19 @@ const HEADINGS: Record<Lang, string[]> = {
   nl: ['Cookie', 'Categorie', 'Doel', 'Bewaartermijn', 'Ontvanger', 'Land'],
   en: ['Cookie', 'Category', 'Purpose', 'Lifetime', 'Recipient', 'Country'],
 };
-const SESSION: Record<Lang, string> = { nl: 'Sessie (tot u de browser sluit)', en: 'Session (until you close the browser)' };
+const SESSION: Record<Lang, string> = {
+  nl: 'Sessie (tot u de browser sluit)',
+  en: 'Session (until you close the browser)',
+};
 const SITE: Record<Lang, string> = { nl: 'Deze website', en: 'This website' };
-const EEA: Record<Lang, string> = { nl: 'Europese Economische Ruimte', en: 'European Economic Area' };
-const CAPTION: Record<Lang, string> = { nl: 'Cookies op deze website', en: 'Cookies on this website' };
+const EEA: Record<Lang, string> = {
+  nl: 'Europese Economische Ruimte',
+  en: 'European Economic Area',
+};
+const CAPTION: Record<Lang, string> = {
+  nl: 'Cookies op deze website',
+  en: 'Cookies on this website',
+};
 
 /**
  * The cookie declaration for the privacy statement, generated from the same config the SDK
@@ -37,7 +46,11 @@ export const renderCookieTable = (config: Config, lang: Lang = config.lang): HTM
     'table',
     { class: 'zv-cookie-table', lang },
     h('caption', {}, CAPTION[lang]),
-    h('thead', {}, h('tr', {}, ...HEADINGS[lang].map((heading) => h('th', { scope: 'col' }, heading)))),
+    h(
+      'thead',
+      {},
+      h('tr', {}, ...HEADINGS[lang].map((heading) => h('th', { scope: 'col' }, heading))),
+    ),
     h('tbody', {}, ...rows),
   );
 };

@@ -3,7 +3,9 @@
  * A Blob URL, so nothing is sent anywhere and no inline script is needed.
  */
 export const downloadJson = (data: unknown, filename: string): void => {
-  const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
+  const url = URL.createObjectURL(
+    new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }),
+  );
   const link = document.createElement('a');
   link.href = url;
   link.download = filename;

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type BrowserContext } from '@playwright/test';
 import { chromiumArgs, chromiumExecutable } from './support/chromium';
 import { banner, dialog, openSdkPage } from './support/sdkPage';
 
@@ -21,7 +21,7 @@ test.use({
 const inAYear = () => Math.floor(Date.now() / 1000) + 365 * 24 * 3600;
 
 /** Google Analytics cookies as GA itself leaves them: persistent, on several domains and paths. */
-const plantGoogleCookies = (context: import('@playwright/test').BrowserContext) =>
+const plantGoogleCookies = (context: BrowserContext) =>
   context.addCookies([
     {
       name: '_ga',
@@ -61,7 +61,7 @@ const plantGoogleCookies = (context: import('@playwright/test').BrowserContext) 
     { name: 'site_pref', value: 'kept', domain: 'www.zorgvuldig.test', path: '/' },
   ]);
 
-const names = async (context: import('@playwright/test').BrowserContext) =>
+const names = async (context: BrowserContext) =>
   (await context.cookies()).map((cookie) => cookie.name).sort();
 
 test.describe('session-only cookie jar and sweeper', () => {

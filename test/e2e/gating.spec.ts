@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 
-const runs = (page: import('@playwright/test').Page) =>
+const runs = (page: Page) =>
   page.evaluate(
     () => (window as unknown as { gatedRuns?: Record<string, number> }).gatedRuns ?? {},
   );

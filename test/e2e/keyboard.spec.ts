@@ -1,9 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { banner, dialog, openSdkPage } from './support/sdkPage';
 
 /** The name of the focused element, looking inside the SDK's shadow root. */
-const focused = (page: import('@playwright/test').Page) =>
+const focused = (page: Page) =>
   page.evaluate(() => {
     let active = document.activeElement;
     while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;

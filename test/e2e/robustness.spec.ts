@@ -2,8 +2,6 @@ import { expect, test } from '@playwright/test';
 import { collectPageErrors } from './support/pageErrors';
 import { banner, openSdkPage } from './support/sdkPage';
 
-("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'");
-
 test.describe('robustness', () => {
   test('under a strict CSP without unsafe-inline the banner shows with zero CSP violations', async ({
     page,
