@@ -1,0 +1,59 @@
+// Runs first in every bench page (inlined by subjects.mjs, with the marker below replaced by the subject's
+// banner finder). It observes layout shifts and long tasks from the start, and polls once per
+// frame for the banner being rendered (connected, non-zero size, not hidden, not transparent),
+// then, after the first click, for it being gone. Times are performance.now() in the frame.
+(() => {
+  const bench = (window.__bench = {
+    cls: 0,
+    longTasks: [],
+    shownAt: null,
+    clickAt: null,
+    goneAt: null,
+  });
+  const find = __FIND__;
+  const observe = (type, record) => {
+    try {
+      new PerformanceObserver((list) => list.getEntries().forEach(record)).observe({
+        type,
+        buffered: true,
+      });
+    } catch {
+      // Not supported: the figure stays empty.
+    }
+  };
+  observe('layout-shift', (entry) => {
+    if (!entry.hadRecentInput) bench.cls += entry.value;
+  });
+  observe('longtask', (entry) => bench.longTasks.push([entry.startTime, entry.duration]));
+  if (!find) return;
+  const shown = (element) => {
+    if (!element || !element.isConnected) return false;
+    const rect = element.getBoundingClientRect();
+    if (rect.width < 1 || rect.height < 1) return false;
+    for (let node = element; node; node = node.parentElement || node.getRootNode().host) {
+      const style = getComputedStyle(node);
+      if (style.display === 'none' || style.visibility === 'hidden' || +style.opacity === 0)
+        return false;
+    }
+    return true;
+  };
+  const waitShown = () => {
+    if (shown(find())) bench.shownAt = performance.now();
+    else requestAnimationFrame(waitShown);
+  };
+  requestAnimationFrame(waitShown);
+  addEventListener(
+    'click',
+    () => {
+      if (bench.clickAt !== null) return;
+      bench.clickAt = performance.now();
+      const element = find();
+      const waitGone = () => {
+        if (!shown(element) && !shown(find())) bench.goneAt = performance.now();
+        else requestAnimationFrame(waitGone);
+      };
+      requestAnimationFrame(waitGone);
+    },
+    true,
+  );
+})();
