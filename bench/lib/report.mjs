@@ -80,8 +80,8 @@ const microTable = (micro) => {
   );
   const g = micro.guard;
   rows.push(
-    g?.cases
-      ? `| guard: added time per \`fetch\` to the own origin (passed on) | ${g.cases.ownOrigin.addedMsPerCall} ms (${g.cases.ownOrigin.min}–${g.cases.ownOrigin.max}) | < 0.05 ms |\n| guard: added time per \`fetch\` to Google before consent (stopped) | ${g.cases.google.addedMsPerCall} ms (${g.cases.google.min}–${g.cases.google.max}) | — |`
+    typeof g?.msAddedPerCall === 'number'
+      ? `| guard: added time per same-origin \`fetch\` it passes on (${g.calls.toLocaleString('en')} calls, median of ${g.rounds} rounds) | ${g.msAddedPerCall} ms (${g.msPerCallWithGuard} with, ${g.msPerCallWithout} without) | < 0.05 ms |\n| guard: time per \`fetch\` to Google it stops before consent | ${g.msPerBlockedGoogleCall} ms | — |`
       : `| guard: added time per \`fetch\` | not measured: ${g?.error ?? 'skipped'} | < 0.05 ms |`,
   );
   const r = micro.relay;
@@ -139,6 +139,7 @@ export const writeReport = async (run) => {
     `**Reproduce:** \`npm ci && npm run bench\` (builds, then about ten minutes on two cores; \`npm run bench -- --quick\` does 3 runs per subject as a smoke test, \`--runs N\`, \`--rates 1,4\`, \`--only klaro,osano\` narrow it). Machine: ${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}, Chromium ${machine.chromium} (headless), load average ${machine.loadAverageAtStart.join(' / ')} at the start and ${machine.loadAverageAtEnd.join(' / ')} at the end (other work on the machine widens the min–max ranges).`,
     '### Where the targets stand',
     targets.join('\n'),
+    'Parts are measured by `scripts/size.mjs`: each group of modules minified and compressed on its own, so the parts add up to more than the whole.',
     '### Transfer size (JavaScript + CSS the page loads; inline configuration not counted)',
     sizeTable(subjects, sizes, external),
     `zorgvuldig's entries as \`scripts/size.mjs\` measures them: script tag ${(entrySizes['dist/zorgvuldig.min.js'].gzip / 1024).toFixed(2)} KB min+gzip; npm ESM entry ${(entrySizes['dist/zorgvuldig.mjs'].gzip / 1024).toFixed(2)} KB without js-cookie and web-vitals (the ESM row above includes them as the page loads them).`,
@@ -159,7 +160,7 @@ export const writeReport = async (run) => {
       '- **Script eval + init** is CDP `Performance.getMetrics` `ScriptDuration` + `V8CompileDuration`, and **main thread** is `TaskDuration` (script, style, layout, paint, parsing), both for the whole page up to the moment it has settled (banner visible, or `load` for subjects without one, plus 300 ms) and before any click. The blank page row is the floor that the instrumentation and the page itself cost.',
       "- **DOMContentLoaded → banner visible**: a probe, the page's first script, checks once per animation frame whether the subject's banner element is connected, has a non-zero box and is not `display: none`, `visibility: hidden` or fully transparent (itself or an ancestor, across shadow roots); the figure is that frame's time less `domContentLoadedEventStart`. **Accept click → banner gone** is timed the same way, from a capture-phase `click` listener to the first frame without the banner (fade-outs count until they are transparent).",
       '- **CLS** sums `layout-shift` entries without recent input; **long tasks** sums `longtask` entries; both are observed from the first script on. **JS heap** is CDP `Runtime.getHeapUsage` after `HeapProfiler.collectGarbage`, once settled.',
-      "- Micro-benchmarks run afterwards as child processes, one at a time: `bench/scrubUrl.bench.mjs`, `bench/guard.bench.mjs` (Chromium: the patched `fetch` against the browser's own, with an aborted signal so only the synchronous cost is timed) and `bench/relay.bench.mjs`.",
+      '- Micro-benchmarks run afterwards as child processes, one at a time: `bench/scrubUrl.bench.mjs`, `bench/guard.bench.mjs` (Chromium: a page with the SDK against one without, `fetch` with an aborted signal so only the synchronous cost is timed) and `bench/relay.bench.mjs`.',
     ].join('\n'),
     ...(problems.length
       ? ['### Problems in this run', problems.map((p) => `- ${p}`).join('\n')]

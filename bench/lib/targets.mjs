@@ -47,9 +47,6 @@ export const targetLines = ({ summaries, sizes, micro, parts, rates, netOf, rati
       `  - ${p.label} ${p.approx ? '≈' : '≤'} ${kb(p.target)}: ${mark(ok)} — ${kb(size.gzip)}${ok ? '' : ` (${kb(size.gzip - p.target)} over)`}.`,
     );
   }
-  lines.push(
-    '  Parts are measured by `scripts/size.mjs` (each group of modules minified and compressed on its own, so they add up to more than the whole).',
-  );
 
   const initRatios = rates.map((rate) => ({
     rate,
@@ -58,18 +55,23 @@ export const targetLines = ({ summaries, sizes, micro, parts, rates, netOf, rati
   const initOk = initRatios.every(
     (r) => r.ratio !== null && r.ratio !== undefined && r.ratio <= 0.5,
   );
-  lines.push(
-    `- Init main-thread time ≤ 0.5× vanilla-cookieconsent's (script eval + init, net of the blank page): ${mark(initOk)} — ` +
-      initRatios
-        .map(
-          ({ rate, ratio }) =>
-            `${rate}×: ${ms(netOf(summaries, 'zv-script', rate, 'scriptMs'))} against ${ms(netOf(summaries, 'vanilla-cookieconsent', rate, 'scriptMs'))} (${ratio ?? '—'}×)`,
-        )
-        .join('; ') +
-      (initOk
-        ? '.'
-        : `. It would take cutting zorgvuldig's init to ${initRatios.map(({ rate }) => ms(0.5 * netOf(summaries, 'vanilla-cookieconsent', rate, 'scriptMs'))).join(' / ')}: less code to compile (size) and less work before the banner (statistics, web-vitals and the guard could start in an idle callback after the banner paints).`),
-  );
+  if (!summaries['vanilla-cookieconsent'])
+    lines.push(
+      "- Init main-thread time ≤ 0.5× vanilla-cookieconsent's: not measured in this run (`--only` left it out).",
+    );
+  else
+    lines.push(
+      `- Init main-thread time ≤ 0.5× vanilla-cookieconsent's (script eval + init, net of the blank page): ${mark(initOk)} — ` +
+        initRatios
+          .map(
+            ({ rate, ratio }) =>
+              `${rate}×: ${ms(netOf(summaries, 'zv-script', rate, 'scriptMs'))} against ${ms(netOf(summaries, 'vanilla-cookieconsent', rate, 'scriptMs'))} (${ratio ?? '—'}×)`,
+          )
+          .join('; ') +
+        (initOk
+          ? '.'
+          : `. It would take cutting zorgvuldig's init to ${initRatios.map(({ rate }) => ms(0.5 * netOf(summaries, 'vanilla-cookieconsent', rate, 'scriptMs'))).join(' / ')}: less code to compile (size) and less work before the banner (statistics, web-vitals and the guard could start in an idle callback after the banner paints).`),
+    );
 
   const clsMax = Math.max(
     ...rates.flatMap((rate) =>
@@ -99,14 +101,14 @@ export const targetLines = ({ summaries, sizes, micro, parts, rates, netOf, rati
   );
   const g = micro.guard;
   lines.push(
-    g?.cases
-      ? `- Guard < 0.05 ms per \`fetch\`: ${mark(g.cases.ownOrigin.addedMsPerCall < 0.05)} — ${g.cases.ownOrigin.addedMsPerCall} ms added per call passed on, ${g.cases.google.addedMsPerCall} ms per call stopped.`
+    typeof g?.msAddedPerCall === 'number'
+      ? `- Guard < 0.05 ms per \`fetch\`: ${mark(g.msAddedPerCall < 0.05 && g.guardActive?.with)} — ${g.msAddedPerCall} ms added per same-origin call the guard passes on (${g.msPerCallWithGuard} ms with the guard, ${g.msPerCallWithout} ms without; median of ${g.rounds} rounds of ${g.calls.toLocaleString('en')} calls); a call it stops (Google before consent) costs ${g.msPerBlockedGoogleCall} ms.`
       : `- Guard < 0.05 ms per \`fetch\`: not measured (${g?.error ?? 'skipped'}).`,
   );
   const r = micro.relay;
   lines.push(
     r?.beaconsPerSecond
-      ? `- Relay ≥ 5,000 beacons/s per core, p99 < 20 ms: ${mark(r.beaconsPerSecond >= 5000 && r.latencyMs.p99 < 20)} — ${r.beaconsPerSecond.toLocaleString('en')} beacons/s from one relay process (the load generator shares the machine's ${r.cpus} cores), p99 ${r.latencyMs.p99} ms.`
+      ? `- Relay ≥ 5,000 beacons/s per core, p99 < 20 ms: ${mark(r.beaconsPerSecond >= 5000 && r.latencyMs.p99 < 20)} — ${r.beaconsPerSecond.toLocaleString('en')} beacons/s from one relay process (the load generator shares the machine's ${r.cpus} cores), p99 ${r.latencyMs.p99} ms.${r.beaconsPerSecond >= 5000 && r.latencyMs.p99 < 20 ? '' : ` The machine's load average was ${r.loadAverage?.join(' / ')} on ${r.cpus} cores during this run, with the load generator on the same cores: a dedicated core for the relay (or a quiet machine) is what the target assumes; if it is still missed there, batching the ndjson writes further is the next step.`}`
       : `- Relay ≥ 5,000 beacons/s, p99 < 20 ms: not measured (${r?.error ?? 'skipped'}).`,
   );
   return lines;
