@@ -41,6 +41,8 @@ test.describe('how the SDK is embedded', () => {
       decided: true,
       method: 'reject-all',
     });
+    // The browser refused the consent cookie here: the choice lives in memory for the page.
+    expect(await frame.evaluate(() => document.cookie)).not.toContain('zv_consent');
     expect(await frame.evaluate(() => (window as unknown as { caught: string[] }).caught)).toEqual(
       [],
     );
