@@ -28,6 +28,21 @@ const leave = async (page: Page) => {
   await page.waitForTimeout(300);
 };
 
+/** Waits until every beacon the gtag.js stand-in sent has reached the proxy. */
+const settled = async (page: Page, proxy: RecordingProxy) => {
+  await expect
+    .poll(async () => {
+      const sent = await page.evaluate(
+        () => (window as unknown as { gtagStubBeacons?: number }).gtagStubBeacons ?? 0,
+      );
+      const arrived = proxy
+        .google()
+        .filter(({ url, method }) => method !== 'CONNECT' && url.includes('/g/collect')).length;
+      return sent > 0 && arrived >= sent;
+    })
+    .toBe(true);
+};
+
 const gaCookies = async (page: Page) =>
   (await page.context().cookies())
     .filter(({ name }) => name.startsWith('_ga'))
@@ -191,13 +206,14 @@ test.describe('Google Analytics gate: withdrawal in the same page', () => {
     await page.goto(GA_PAGE);
     await page.evaluate(() => window.zorgvuldig.acceptAll());
     await expect.poll(() => gaCookies(page)).not.toEqual([]);
-    await expect
-      .poll(() => googleUrls(proxy).filter((url) => url.includes('/g/collect')).length)
-      .toBeGreaterThan(0);
+    // Hits sent while consent was given may still be on their way: let them arrive first.
+    await settled(page, proxy);
 
     proxy.clear();
     await page.evaluate(() => window.zorgvuldig.withdraw());
-    expect(await gaCookies(page)).toEqual([]);
+    // The page sees them gone at once; the browser's cookie store a moment later (an IPC away).
+    expect(await page.evaluate(() => document.cookie)).not.toContain('_ga');
+    await expect.poll(() => gaCookies(page)).toEqual([]);
     const after = await page.evaluate(async () => {
       const win = window as unknown as Win;
       win.gtag('event', 'after_withdrawal');
@@ -209,6 +225,7 @@ test.describe('Google Analytics gate: withdrawal in the same page', () => {
       };
     });
     expect(after).toMatchObject({ disabled: true, fetch: 'TypeError', beacon: false });
+    expect(await page.evaluate(() => document.cookie)).not.toContain('_ga');
     expect(await gaCookies(page)).toEqual([]);
     const commands = await page.evaluate(() => (window as unknown as Win).gtagStub!.commands);
     expect(commands.slice(-2)).toEqual([
@@ -226,6 +243,7 @@ test.describe('Google Analytics gate: withdrawal in the same page', () => {
     await expect
       .poll(() => page.evaluate(() => (window as unknown as Win).gtagStub?.hits ?? 0))
       .toBeGreaterThan(0);
+    await settled(page, proxy);
     await page.evaluate(() => window.zorgvuldig.withdraw());
     proxy.clear();
     await page.reload();

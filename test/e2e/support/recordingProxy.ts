@@ -71,7 +71,8 @@ const GTAG_STUB = `(() => {
     const url = 'https://www.google-analytics.com/g/collect?v=2&tid=' + id + '&en=' + name +
       '&gcs=' + (granted() ? 'G111' : 'G100') + '&dl=' + encodeURIComponent(fields.page_location || location.href);
     if (granted()) writeCookies();
-    navigator.sendBeacon(url);
+    // Counted page-wide (two copies may run): a test waits for this many to reach the proxy.
+    if (navigator.sendBeacon(url)) window.gtagStubBeacons = (window.gtagStubBeacons || 0) + 1;
   };
   const run = (entry) => {
     const [command, a, b] = Array.from(entry);
