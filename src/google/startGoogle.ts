@@ -1,6 +1,6 @@
 import type { Context } from '../core/context';
 import { scrubReferrer, scrubUrl } from '../privacy/scrubUrl';
-import { trustedScriptUrl } from './trustedScriptUrl';
+import { trustedScriptUrl } from '../lib/trustedScriptUrl';
 import { watchRawTags } from './watchRawTags';
 
 /** What the Google Analytics gate tells the audit. */

@@ -58,7 +58,7 @@ test.describe('how the SDK is embedded', () => {
         constructor(...args: ConstructorParameters<typeof Date>) {
           super(...((args.length ? args : [RealDate.now() + offset]) as [number]));
         }
-        static now() {
+        static override now() {
           return RealDate.now() + offset;
         }
       }

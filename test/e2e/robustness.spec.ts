@@ -26,6 +26,28 @@ test.describe('robustness', () => {
     expect(errors.uncaught).toEqual([]);
   });
 
+  test('under Trusted Types a gated data-src script still runs after consent, with zero violations', async ({
+    page,
+  }) => {
+    await page.addInitScript(() => {
+      (window as unknown as { violations: string[] }).violations = [];
+      document.addEventListener('securitypolicyviolation', (e) =>
+        (window as unknown as { violations: string[] }).violations.push(
+          `${e.violatedDirective} ${e.blockedURI}`,
+        ),
+      );
+    });
+    const errors = collectPageErrors(page);
+    await page.goto('/?csp=tt');
+    await expect(banner(page)).toBeVisible();
+    await banner(page).getByRole('button', { name: 'Alles accepteren' }).click();
+    await expect(page.locator('#gated-google')).toHaveText('ran 1×');
+    expect(
+      await page.evaluate(() => (window as unknown as { violations: string[] }).violations),
+    ).toEqual([]);
+    expect(errors.uncaught).toEqual([]);
+  });
+
   test('two script tags give one banner and no error', async ({ page }) => {
     const errors = collectPageErrors(page);
     await openSdkPage(page, { head: '<script src="/dist/zorgvuldig.min.js"></script>' });
