@@ -5,6 +5,7 @@
 
 const SETTLE_MS = 300; // quiet time after the banner shows (or after load), for late init work
 const TIMEOUT_MS = 15_000;
+const CLICK_RETRY_MS = 3000;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const metricsOf = async (cdp) =>
@@ -43,11 +44,25 @@ export const measurePage = async (browser, origin, subject, rate) => {
       waitUntil: 'load',
       timeout: TIMEOUT_MS,
     });
-    if (subject.find)
-      await page.waitForFunction(() => window.__bench.shownAt !== null, null, {
-        polling: 50,
-        timeout: TIMEOUT_MS,
-      });
+    if (subject.find) {
+      await page
+        .waitForFunction(() => window.__bench.shownAt !== null, null, {
+          polling: 50,
+          timeout: TIMEOUT_MS,
+        })
+        .catch(async (error) => {
+          // Say what the page looked like, so a subject that never showed its banner can be told
+          // from one the probe missed.
+          const state = await page
+            .evaluate(
+              `(() => { const e = (${subject.find})(); return JSON.stringify({ element: !!e, display: e && getComputedStyle(e).display, height: e && e.getBoundingClientRect().height, readyState: document.readyState, visibility: document.visibilityState }); })()`,
+            )
+            .catch(() => 'unknown');
+          throw new Error(
+            `banner not seen in ${TIMEOUT_MS} ms: ${state} (${error.message.split('\n')[0]})`,
+          );
+        });
+    }
     await sleep(SETTLE_MS);
     const metrics = await metricsOf(cdp);
     const probe = await page.evaluate(() => {
@@ -59,13 +74,26 @@ export const measurePage = async (browser, origin, subject, rate) => {
     const { usedSize } = await cdp.send('Runtime.getHeapUsage');
     const blockedBeforeClick = blocked.length;
     let acceptMs = null;
+    let clicks = 0;
     if (subject.accept) {
-      await page.click(subject.accept, { timeout: TIMEOUT_MS });
-      await page.waitForFunction(() => window.__bench.goneAt !== null, null, {
-        polling: 50,
-        timeout: TIMEOUT_MS,
-      });
-      acceptMs = await page.evaluate(() => window.__bench.goneAt - window.__bench.clickAt);
+      // Up to three clicks, CLICK_RETRY_MS apart: some banners show before their buttons work.
+      for (let gone = false; !gone && clicks < 3;) {
+        clicks++;
+        await page.click(subject.accept, { timeout: TIMEOUT_MS });
+        gone = await page
+          .waitForFunction(() => window.__bench.goneAt !== null, null, {
+            polling: 50,
+            timeout: CLICK_RETRY_MS,
+          })
+          .then(
+            () => true,
+            () => false,
+          );
+      }
+      acceptMs = await page.evaluate(
+        () => window.__bench.goneAt && window.__bench.goneAt - window.__bench.clickAt,
+      );
+      if (acceptMs === null) throw new Error(`banner still shown after ${clicks} accept clicks`);
     }
     return {
       scriptMs: (metrics.ScriptDuration + (metrics.V8CompileDuration ?? 0)) * 1000,
@@ -76,6 +104,7 @@ export const measurePage = async (browser, origin, subject, rate) => {
       longTasks: probe.longTasks.length,
       heapBytes: usedSize,
       acceptMs,
+      clicks,
       loaded: [...loaded],
       blockedBeforeClick,
       blocked,

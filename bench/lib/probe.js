@@ -42,13 +42,18 @@
     else requestAnimationFrame(waitShown);
   };
   requestAnimationFrame(waitShown);
+  // Every click restarts the clock: a banner that ignored an early click (its handlers were not
+  // attached yet) is timed from the click that worked.
+  let clicks = 0;
   addEventListener(
     'click',
     () => {
-      if (bench.clickAt !== null) return;
+      const generation = ++clicks;
       bench.clickAt = performance.now();
+      bench.goneAt = null;
       const element = find();
       const waitGone = () => {
+        if (generation !== clicks) return;
         if (!shown(element) && !shown(find())) bench.goneAt = performance.now();
         else requestAnimationFrame(waitGone);
       };
