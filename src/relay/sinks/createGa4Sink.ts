@@ -28,7 +28,10 @@ export const createGa4Sink = (
             headers: { 'content-type': 'text/plain', 'user-agent': hit.userAgent },
           }
         : { method: 'POST', headers: { 'user-agent': hit.userAgent } };
-      ctx.waitUntil?.(queue.enqueue({ url, init }));
+      // Enqueue first: `ctx.waitUntil?.(queue.enqueue(…))` would skip the enqueue itself on Node,
+      // where there is no waitUntil, and no hit would ever be forwarded.
+      const delivery = queue.enqueue({ url, init });
+      ctx.waitUntil?.(delivery);
     },
     counters: queue.counters,
   };

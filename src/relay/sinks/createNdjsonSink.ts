@@ -57,7 +57,15 @@ export const createNdjsonSink = (
     return run;
   };
 
-  const ensureDir = () => (ready ??= mkdir(dir, { recursive: true }).then(() => undefined));
+  // A failed mkdir is not kept: once the directory can be created again, writes must resume.
+  const ensureDir = () =>
+    (ready ??= mkdir(dir, { recursive: true }).then(
+      () => undefined,
+      (error: unknown) => {
+        ready = null;
+        throw error;
+      },
+    ));
 
   /** A crash mid-append can leave a partial last line: cut it off before appending after it. */
   const repairTail = async (path: string) => {
