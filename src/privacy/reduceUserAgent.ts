@@ -27,10 +27,20 @@ const BRANDS = 'Edge:Edge|Samsung Internet:Samsung|Opera:Opera|Chrome:Google Chr
 const BOT = /bot\b|crawl|spider|slurp|lighthouse|preview|curl|wget|python|java\//i;
 const DESKTOP = /^(Windows|macOS|Linux|ChromeOS)$/;
 
+/** Each table compiled once: building a RegExp costs far more than running it. */
+const compiled = new Map<string, [name: string, pattern: RegExp][]>();
+const compile = (table: string) =>
+  Array.from(table.matchAll(/([^:|]+):([^:]+)(?=\||$)/g), ([, name, pattern]): [string, RegExp] => [
+    name,
+    new RegExp(`(?:${pattern})(\\d*)`),
+  ]);
+
 /** The first `name:pattern` of `table` found in `text`, and the major version right after it. */
 const firstMatch = (text: string, table: string): [string, number | null] => {
-  for (const [, name, pattern] of table.matchAll(/([^:|]+):([^:]+)(?=\||$)/g)) {
-    const match = new RegExp(`(?:${pattern})(\\d*)`).exec(text);
+  let patterns = compiled.get(table);
+  if (!patterns) compiled.set(table, (patterns = compile(table)));
+  for (const [name, pattern] of patterns) {
+    const match = pattern.exec(text);
     if (match) return [name, parseInt(match[match.length - 1], 10) || null];
   }
   return ['other', null];

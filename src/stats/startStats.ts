@@ -149,7 +149,9 @@ export const startStats = (ctx: Context): Stats => {
     if (allowed === active) return;
     active = allowed;
     if (!allowed) return stop();
-    takeVitals ||= collectVitals();
+    // web-vitals observes with `buffered: true`, so starting it in a later task loses nothing and
+    // keeps its set-up out of the page's first long task.
+    setTimeout(() => (takeVitals ||= collectVitals()));
     view();
   };
 

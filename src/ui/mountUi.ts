@@ -107,7 +107,9 @@ export const mountUi = (ctx: Context, rights: RightsActions): Ui => {
     render();
     if (!banner.hidden) {
       returnFocus = deepActiveElement();
-      banner.focus({ preventScroll: true });
+      // Focusing now would force a synchronous layout inside the page's start-up task; the next
+      // frame lays the banner out anyway.
+      requestAnimationFrame(() => banner.hidden || banner.focus({ preventScroll: true }));
     }
   };
   if (document.body) mount();
