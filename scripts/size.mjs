@@ -44,8 +44,16 @@ export const ENTRIES = [
   { name: 'dist/zorgvuldig-sw.js', what: 'service-worker guard', budget: 1 * KB, target: 1 * KB },
 ];
 
-/** Parts of the script-tag bundle, by source folder (first match wins). */
+/** Parts of the script-tag bundle, by source folder (first match wins; listed in report order below). */
 export const PARTS = [
+  // The Trusted Types policy lives in lib/ because the script gate uses it too, but it exists for
+  // loading gtag.js: it counts with the Google gate.
+  {
+    name: 'guard + GA gate',
+    match: /\/(guard|google)\/|\/lib\/trustedScriptUrl\.js$/,
+    budget: 2.5 * KB,
+    target: 1.5 * KB,
+  },
   {
     name: 'consent + banner + dialog + jar',
     match: /\/(consent|cookies|ui|gating|lib)\/|js-cookie/,
@@ -64,7 +72,6 @@ export const PARTS = [
     budget: 2 * KB,
     target: null,
   },
-  { name: 'guard + GA gate', match: /\/(guard|google)\//, budget: 2.5 * KB, target: 1.5 * KB },
   { name: 'statistics', match: /\/stats\//, budget: 2.8 * KB, target: null },
   { name: 'scrubber', match: /\/privacy\//, budget: 3.6 * KB, target: null },
   {

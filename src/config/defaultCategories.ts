@@ -4,6 +4,7 @@ import type { CategoryDefinition } from './config';
 
 /** Cookies the SDK itself writes. All are session cookies. */
 export const CONSENT_COOKIE = 'zv_consent';
+/** Holds the statistics pseudonym, only while statistics are allowed. */
 export const PSEUDONYM_COOKIE = 'zv_id';
 
 /** The three built-in categories, in the order the dialog shows them. */

@@ -1,3 +1,4 @@
+import { PSEUDONYM_COOKIE } from '../config/defaultCategories';
 import type { Context } from '../core/context';
 import { randomId } from '../lib/randomId';
 import { scrubProps } from '../privacy/scrubProps';
@@ -26,8 +27,6 @@ export interface Stats {
   forget(): void;
 }
 
-/** Session cookie holding the pseudonym while statistics are allowed. */
-export const PSEUDONYM_COOKIE = 'zv_id';
 /** 128 random bits in base64url. Anything else in the cookie is foreign and replaced. */
 const PSEUDONYM = /^[\w-]{22}$/;
 /** Characters of a URL kept after scrubbing: a 100 KB URL must not make a 100 KB beacon. */

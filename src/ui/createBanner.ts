@@ -1,3 +1,4 @@
+import { button } from './button';
 import { h } from './h';
 import type { UiStrings } from './strings';
 
@@ -17,15 +18,6 @@ export const createBanner = (
   privacyUrl: string | null,
   actions: BannerActions,
 ): HTMLElement => {
-  const button = (label: string, className: string, action: () => void, name: string) => {
-    const element = h(
-      'button',
-      { type: 'button', class: className, 'data-zv-action': name },
-      label,
-    );
-    element.addEventListener('click', action);
-    return element;
-  };
   return h(
     'section',
     { class: 'b', role: 'region', 'aria-labelledby': 'zv-bt', tabindex: '-1', hidden: true },
@@ -46,10 +38,10 @@ export const createBanner = (
         h(
           'div',
           { class: 'e' },
-          button(strings.rejectAll, 'p', actions.reject, 'reject'),
-          button(strings.acceptAll, 'p', actions.accept, 'accept'),
+          button(strings.rejectAll, true, 'reject', actions.reject),
+          button(strings.acceptAll, true, 'accept', actions.accept),
         ),
-        button(strings.settings, 's', actions.settings, 'settings'),
+        button(strings.settings, false, 'settings', actions.settings),
       ),
     ),
   );

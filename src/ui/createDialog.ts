@@ -1,6 +1,7 @@
 import type { CategoryDefinition } from '../config/config';
 import type { Lang } from '../config/options';
 import type { Choices, ConsentState } from '../consent/types';
+import { button } from './button';
 import { h } from './h';
 import type { UiStrings } from './strings';
 import { trapFocus } from './trapFocus';
@@ -60,15 +61,6 @@ export const createDialog = (
     );
   });
 
-  const button = (label: string, className: string, name: string, action: () => void) => {
-    const element = h(
-      'button',
-      { type: 'button', class: className, 'data-zv-action': name },
-      label,
-    );
-    element.addEventListener('click', action);
-    return element;
-  };
   const erased = h('p', { class: 'n', role: 'status', hidden: true }, strings.erased);
   const element = h(
     'dialog',
@@ -82,22 +74,22 @@ export const createDialog = (
       h(
         'div',
         { class: 'e' },
-        button(strings.rejectAll, 'p', 'reject', actions.reject),
-        button(strings.acceptAll, 'p', 'accept', actions.accept),
+        button(strings.rejectAll, true, 'reject', actions.reject),
+        button(strings.acceptAll, true, 'accept', actions.accept),
       ),
-      button(strings.save, 's', 'save', () => {
+      button(strings.save, false, 'save', () => {
         const choices: Choices = {};
         switches.forEach((input, key) => (choices[key] = input.checked));
         actions.save(choices);
       }),
-      button(strings.close, 's', 'close', () => element.close()),
+      button(strings.close, false, 'close', () => element.close()),
     ),
     h('h3', {}, strings.yourData),
     h(
       'div',
       { class: 'a' },
-      button(strings.download, 's', 'download', actions.download),
-      button(strings.erase, 's', 'erase', () => {
+      button(strings.download, false, 'download', actions.download),
+      button(strings.erase, false, 'erase', () => {
         void actions.erase().then(() => (erased.hidden = false));
       }),
     ),

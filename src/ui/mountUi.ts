@@ -27,10 +27,7 @@ const deepActiveElement = (): HTMLElement | null => {
 
 /** Can `element` take focus back? Not when it sits in something now hidden. */
 const isFocusable = (element: HTMLElement | null): element is HTMLElement =>
-  !!element &&
-  element.isConnected &&
-  !element.closest('[hidden]') &&
-  element.getClientRects().length > 0;
+  !!element?.isConnected && !element.closest('[hidden]');
 
 /**
  * The banner, the preferences dialog and the persistent reopen button, in one shadow root. It is

@@ -12,6 +12,14 @@ const focused = (page: Page) =>
       : '';
   });
 
+/** axe-core's serious and critical findings inside the SDK's UI, as readable lines. */
+const seriousViolations = async (page: Page) => {
+  const { violations } = await new AxeBuilder({ page }).include('#zorgvuldig-ui').analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help}`);
+};
+
 test.describe('keyboard and screen readers', () => {
   test('focus moves into the banner; accept is reachable and pressable with the keyboard only', async ({
     page,
@@ -83,12 +91,7 @@ test.describe('keyboard and screen readers', () => {
   test('axe finds no serious or critical violation on the banner', async ({ page }) => {
     await openSdkPage(page);
     await expect(banner(page)).toBeVisible();
-    const { violations } = await new AxeBuilder({ page }).include('#zorgvuldig-ui').analyze();
-    expect(
-      violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.help}`),
-    ).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   test('axe finds no serious or critical violation on the dialog, in Dutch and in English', async ({
@@ -98,12 +101,7 @@ test.describe('keyboard and screen readers', () => {
       await openSdkPage(page, { attributes: { 'data-lang': lang }, path: `/t/axe-${lang}.html` });
       await page.evaluate(() => window.zorgvuldig.showPreferences());
       await expect(dialog(page)).toBeVisible();
-      const { violations } = await new AxeBuilder({ page }).include('#zorgvuldig-ui').analyze();
-      expect(
-        violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => `${v.id}: ${v.help}`),
-      ).toEqual([]);
+      expect(await seriousViolations(page)).toEqual([]);
     }
   });
 

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { recordCspViolations } from './support/cspViolations';
 import { collectPageErrors } from './support/pageErrors';
 import { banner, openSdkPage } from './support/sdkPage';
 
@@ -6,45 +7,27 @@ test.describe('robustness', () => {
   test('under a strict CSP without unsafe-inline the banner shows with zero CSP violations', async ({
     page,
   }) => {
-    await page.addInitScript(() => {
-      (window as unknown as { violations: string[] }).violations = [];
-      document.addEventListener('securitypolicyviolation', (e) =>
-        (window as unknown as { violations: string[] }).violations.push(
-          `${e.violatedDirective} ${e.blockedURI}`,
-        ),
-      );
-    });
+    const violations = await recordCspViolations(page);
     const errors = collectPageErrors(page);
     await page.goto('/?csp=strict');
     await expect(banner(page)).toBeVisible();
     await page.evaluate(() => window.zorgvuldig.showPreferences());
     const look = await banner(page).evaluate((el) => getComputedStyle(el).position);
     expect(look).toBe('fixed'); // The stylesheet applied: constructable stylesheets pass the CSP.
-    expect(
-      await page.evaluate(() => (window as unknown as { violations: string[] }).violations),
-    ).toEqual([]);
+    expect(await violations()).toEqual([]);
     expect(errors.uncaught).toEqual([]);
   });
 
   test('under Trusted Types a gated data-src script still runs after consent, with zero violations', async ({
     page,
   }) => {
-    await page.addInitScript(() => {
-      (window as unknown as { violations: string[] }).violations = [];
-      document.addEventListener('securitypolicyviolation', (e) =>
-        (window as unknown as { violations: string[] }).violations.push(
-          `${e.violatedDirective} ${e.blockedURI}`,
-        ),
-      );
-    });
+    const violations = await recordCspViolations(page);
     const errors = collectPageErrors(page);
     await page.goto('/?csp=tt');
     await expect(banner(page)).toBeVisible();
     await banner(page).getByRole('button', { name: 'Alles accepteren' }).click();
     await expect(page.locator('#gated-google')).toHaveText('ran 1×');
-    expect(
-      await page.evaluate(() => (window as unknown as { violations: string[] }).violations),
-    ).toEqual([]);
+    expect(await violations()).toEqual([]);
     expect(errors.uncaught).toEqual([]);
   });
 

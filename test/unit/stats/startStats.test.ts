@@ -6,7 +6,8 @@ import type { Context, SdkEvents } from '../../../src/core/context';
 import { createSessionJar, type SessionJar } from '../../../src/cookies/createSessionJar';
 import { createEmitter } from '../../../src/lib/createEmitter';
 import type { CollectBody, Hit } from '../../../src/protocol/types';
-import { PSEUDONYM_COOKIE, startStats } from '../../../src/stats/startStats';
+import { PSEUDONYM_COOKIE } from '../../../src/config/defaultCategories';
+import { startStats } from '../../../src/stats/startStats';
 
 const reporters = vi.hoisted(() => [] as ((metric: { name: string; value: number }) => void)[]);
 vi.mock('web-vitals', () => {
