@@ -109,15 +109,25 @@ test.describe('session-only cookie jar and sweeper', () => {
     ]);
     await openSdkPage(page);
     await expect(banner(page)).toBeVisible();
-    expect((await names(context)).filter((name) => name !== 'zv_consent')).toEqual(['site_pref']);
+    // The page's deletions reach the browser's cookie store a moment later: poll the store.
+    await expect
+      .poll(async () => (await names(context)).filter((name) => name !== 'zv_consent'))
+      .toEqual(['site_pref']);
   });
 
   test('withdrawal sweeps Google cookies in the same page', async ({ page, context }) => {
     await openSdkPage(page);
     await page.evaluate(() => window.zorgvuldig.acceptAll());
     await plantGoogleCookies(context);
+    // Cookies set through the browser's store reach the page's document.cookie a moment later;
+    // GA itself writes them from the page, where the sweeper sees them at once.
+    await expect
+      .poll(() =>
+        page.evaluate(() => document.cookie.split('; ').filter((c) => c.startsWith('_g')).length),
+      )
+      .toBe(5);
     await page.evaluate(() => window.zorgvuldig.withdraw());
-    expect(await names(context)).toEqual(['site_pref', 'zv_consent']);
+    await expect.poll(() => names(context)).toEqual(['site_pref', 'zv_consent']);
   });
 
   test('with consent, Google cookies are left alone', async ({ page, context }) => {
