@@ -31,6 +31,26 @@ test.describe('robustness', () => {
     expect(errors.uncaught).toEqual([]);
   });
 
+  test('without constructable stylesheets, the nonce option styles the banner under a strict CSP', async ({
+    page,
+  }) => {
+    const violations = await recordCspViolations(page);
+    // An older browser: no CSSStyleSheet.replaceSync, so the SDK needs a <style> element.
+    await page.addInitScript(() => {
+      delete (CSSStyleSheet.prototype as { replaceSync?: unknown }).replaceSync;
+    });
+    const csp =
+      "default-src 'self'; script-src 'self' 'nonce-zv123'; style-src 'self' 'nonce-zv123'";
+    await openSdkPage(page, { csp, attributes: { nonce: 'zv123' }, path: '/t/nonce.html' });
+    await expect(banner(page)).toBeVisible();
+    expect(await banner(page).evaluate((el) => getComputedStyle(el).position)).toBe('fixed');
+    expect(await violations()).toEqual([]);
+
+    // The control: the same page without a nonce is refused its style, and says so.
+    await openSdkPage(page, { csp, path: '/t/no-nonce.html' });
+    await expect.poll(violations).toContainEqual(expect.stringContaining('style-src'));
+  });
+
   test('two script tags give one banner and no error', async ({ page }) => {
     const errors = collectPageErrors(page);
     await openSdkPage(page, { head: '<script src="/dist/zorgvuldig.min.js"></script>' });
