@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import type { CollectBody, Hit } from '../../src/protocol/types';
+import { expect, test } from '@playwright/test';
+import { hitsOf, pathOf, recordBeacons } from './support/beacons';
 import { chromiumArgs, chromiumExecutable } from './support/chromium';
 import { openSdkPage } from './support/sdkPage';
 
@@ -12,18 +12,6 @@ test.use({
     ignoreDefaultArgs: ['--disable-back-forward-cache'],
   },
 });
-
-const recordBeacons = (page: Page): CollectBody[] => {
-  const bodies: CollectBody[] = [];
-  page.on('request', (request) => {
-    if (request.method() === 'POST' && new URL(request.url()).pathname === '/zv/collect') {
-      bodies.push(JSON.parse(request.postData() ?? 'null'));
-    }
-  });
-  return bodies;
-};
-const hitsOf = (bodies: CollectBody[]): Hit[] => bodies.flatMap((body) => body.hits);
-const pathOf = (hit: Hit) => new URL(hit.url).pathname;
 
 test.describe('statistics with the back/forward cache on', () => {
   test('counts a restore from the bfcache as one new page view', async ({ page }) => {

@@ -1,18 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import type { CollectBody, Hit } from '../../src/protocol/types';
+import { hitsOf, pathOf, recordBeacons } from './support/beacons';
 
 /** Issue 8 for statistics: hostile pages and faults. Every case also asserts no page error. */
-const recordBeacons = (page: Page): CollectBody[] => {
-  const bodies: CollectBody[] = [];
-  page.on('request', (request) => {
-    if (request.method() === 'POST' && new URL(request.url()).pathname === '/zv/collect') {
-      bodies.push(JSON.parse(request.postData() ?? 'null'));
-    }
-  });
-  return bodies;
-};
-const hitsOf = (bodies: CollectBody[]): Hit[] => bodies.flatMap((body) => body.hits);
-const pathOf = (hit: Hit) => new URL(hit.url).pathname;
 
 const pageErrors = (page: Page): Error[] => {
   const errors: Error[] = [];

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { hitsOf, isCollect, pathOf, recordBeacons } from './support/beacons';
 import type { CollectBody, Hit } from '../../src/protocol/types';
 import { openSdkPage } from './support/sdkPage';
 
@@ -9,21 +10,6 @@ import { openSdkPage } from './support/sdkPage';
  * `page.on('request')` and `page.route` can miss.
  */
 const SPA = '/spa.html';
-
-const isCollect = (url: string) => new URL(url).pathname === '/zv/collect';
-
-const recordBeacons = (page: Page): CollectBody[] => {
-  const bodies: CollectBody[] = [];
-  page.on('request', (request) => {
-    if (request.method() === 'POST' && isCollect(request.url())) {
-      bodies.push(JSON.parse(request.postData() ?? 'null'));
-    }
-  });
-  return bodies;
-};
-
-const hitsOf = (bodies: CollectBody[]): Hit[] => bodies.flatMap((body) => body.hits);
-const pathOf = (hit: Hit) => new URL(hit.url).pathname;
 
 interface StoredHit extends Hit {
   sid: string;
@@ -139,8 +125,14 @@ test.describe('statistics', () => {
       });
       await page.goto('/spa.html?utm_source=eerste');
       await expect.poll(() => failed).toBe(1);
-      const queued = await page.evaluate(() => sessionStorage.getItem('zv_queue'));
-      expect(JSON.parse(queued!).hits).toHaveLength(1);
+      // The queue is written to sessionStorage once per task, just after the failure is known.
+      await expect
+        .poll(() =>
+          page.evaluate(
+            () => JSON.parse(sessionStorage.getItem('zv_queue') ?? '{"hits":[]}').hits.length,
+          ),
+        )
+        .toBe(1);
       await page.unroute('**/zv/collect');
 
       const bodies = recordBeacons(page);

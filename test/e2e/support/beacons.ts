@@ -1,0 +1,22 @@
+import type { Page } from '@playwright/test';
+import type { CollectBody, Hit } from '../../../src/protocol/types';
+
+/** Is this the relay's statistics route? */
+export const isCollect = (url: string) => new URL(url).pathname === '/zv/collect';
+
+/**
+ * Every statistics body the page posts, as the browser sent it (request events: a `sendBeacon`
+ * during `pagehide` can escape them, so tests of that read the relay's store instead).
+ */
+export const recordBeacons = (page: Page): CollectBody[] => {
+  const bodies: CollectBody[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && isCollect(request.url())) {
+      bodies.push(JSON.parse(request.postData() ?? 'null'));
+    }
+  });
+  return bodies;
+};
+
+export const hitsOf = (bodies: CollectBody[]): Hit[] => bodies.flatMap((body) => body.hits);
+export const pathOf = (hit: Hit) => new URL(hit.url).pathname;
