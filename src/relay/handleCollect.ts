@@ -2,6 +2,7 @@ import { jsonResponse } from './jsonResponse';
 import { readJsonRequest } from './readJsonRequest';
 import type { RelayState } from './relayState';
 import { sanitiseHit } from './sanitiseHit';
+import { storeRecords } from './storeRecords';
 import { collectSchema } from './schemas';
 import type { RelayContext, StoredHit } from './types';
 
@@ -28,13 +29,5 @@ export const handleCollect = async (
     records.push(result.record);
   }
   if (body.dropped) state.counters.browserDrops += body.dropped;
-  if (!(await state.store(records, ctx))) {
-    return jsonResponse(
-      503,
-      { error: 'storage unavailable, try again later' },
-      { ...headers, 'retry-after': '5' },
-    );
-  }
-  state.counters.accepted++;
-  return jsonResponse(202, { ok: true, stored: records.length }, headers);
+  return storeRecords(records, state, ctx, headers);
 };

@@ -1,8 +1,8 @@
 import { scrubText } from '../privacy/scrubText';
-import { jsonResponse } from './jsonResponse';
 import { readJsonRequest } from './readJsonRequest';
 import type { RelayState } from './relayState';
 import { receiptSchema } from './schemas';
+import { storeRecords } from './storeRecords';
 import type { RelayContext, StoredReceipt } from './types';
 
 /** `POST /consent`: a consent receipt (GDPR art. 7(1) proof), stored with the truncated IP. */
@@ -27,13 +27,5 @@ export const handleConsent = async (
     method: body.method,
   };
   if (body.sid) record.sid = body.sid;
-  if (!(await state.store([record], ctx))) {
-    return jsonResponse(
-      503,
-      { error: 'storage unavailable, try again later' },
-      { ...headers, 'retry-after': '5' },
-    );
-  }
-  state.counters.accepted++;
-  return jsonResponse(202, { ok: true, stored: 1 }, headers);
+  return storeRecords([record], state, ctx, headers);
 };

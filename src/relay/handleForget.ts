@@ -2,6 +2,7 @@ import { jsonResponse } from './jsonResponse';
 import { readJsonRequest } from './readJsonRequest';
 import type { RelayState } from './relayState';
 import { forgetSchema } from './schemas';
+import { storageUnavailable } from './storeRecords';
 
 /**
  * `POST /forget`: deletes the records of a pseudonym and the named receipts from every sink
@@ -21,11 +22,7 @@ export const handleForget = async (
     for (const sink of state.options.sinks) if (sink.forget) removed += await sink.forget(query);
   } catch {
     state.options.log('zorgvuldig relay: a sink failed to forget records');
-    return jsonResponse(
-      503,
-      { error: 'storage unavailable, try again later' },
-      { ...headers, 'retry-after': '5' },
-    );
+    return storageUnavailable(headers);
   }
   return jsonResponse(200, { ok: true, removed }, headers);
 };

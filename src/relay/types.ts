@@ -2,7 +2,7 @@
  * Public types of the relay. The relay is a Fetch-API handler: it runs on Node (through the
  * adapter in `handleNodeRequest.ts`) and on Cloudflare Workers / workerd (`worker.ts`).
  */
-import type { ConsentMethod, Hit } from '../protocol/types';
+import type { ConsentReceiptBody, Hit } from '../protocol/types';
 
 /** What a stored statistics record holds: one hit, with what the relay added. */
 export interface StoredHit extends Hit {
@@ -14,20 +14,14 @@ export interface StoredHit extends Hit {
   sid: string;
 }
 
-/** What a stored consent receipt holds. `type: 'consent'` tells it apart from hits. */
-export interface StoredReceipt {
+/** What a stored consent receipt holds: the receipt as sent, `type: 'consent'` to tell it from hits. */
+export type StoredReceipt = Omit<ConsentReceiptBody, 'v'> & {
   type: 'consent';
+  /** ISO 8601 time the relay received it (server clock). */
   received: string;
+  /** The truncated client IP, or `null` when unknown. */
   ip: string | null;
-  /** Receipt id. */
-  id: string;
-  policy: string;
-  /** ISO 8601 time of the choice, as the browser said. */
-  time: string;
-  choices: Record<string, boolean>;
-  method: ConsentMethod;
-  sid?: string;
-}
+};
 
 /** One line of the store. */
 export type StoredRecord = StoredHit | StoredReceipt;

@@ -43,6 +43,15 @@ const settled = async (page: Page, proxy: RecordingProxy) => {
     .toBe(true);
 };
 
+/** Opens the Google page, accepts everything, and waits for gtag.js (the stand-in) to send a hit. */
+const openAndAccept = async (page: Page) => {
+  await page.goto(GA_PAGE);
+  await page.evaluate(() => window.zorgvuldig.acceptAll());
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as Win).gtagStub?.hits ?? 0))
+    .toBeGreaterThan(0);
+};
+
 const gaCookies = async (page: Page) =>
   (await page.context().cookies())
     .filter(({ name }) => name.startsWith('_ga'))
@@ -138,11 +147,7 @@ test.describe('Google Analytics gate: consent', () => {
     page,
     recorder: proxy,
   }) => {
-    await page.goto(GA_PAGE);
-    await page.evaluate(() => window.zorgvuldig.acceptAll());
-    await expect
-      .poll(() => page.evaluate(() => (window as unknown as Win).gtagStub?.hits ?? 0))
-      .toBeGreaterThan(0);
+    await openAndAccept(page);
     await expect
       .poll(() => googleUrls(proxy).filter((url) => url.includes('/g/collect')).length)
       .toBeGreaterThan(0);
@@ -186,11 +191,7 @@ test.describe('Google Analytics gate: consent', () => {
     page,
     recorder: proxy,
   }) => {
-    await page.goto(GA_PAGE);
-    await page.evaluate(() => window.zorgvuldig.acceptAll());
-    await expect
-      .poll(() => page.evaluate(() => (window as unknown as Win).gtagStub?.hits ?? 0))
-      .toBeGreaterThan(0);
+    await openAndAccept(page);
     await leave(page);
     await expect
       .poll(() => googleUrls(proxy).filter((url) => url.includes('en=user_engagement')).length)
@@ -238,11 +239,7 @@ test.describe('Google Analytics gate: withdrawal in the same page', () => {
   });
 
   test('after withdrawal a reload loads nothing of Google', async ({ page, recorder: proxy }) => {
-    await page.goto(GA_PAGE);
-    await page.evaluate(() => window.zorgvuldig.acceptAll());
-    await expect
-      .poll(() => page.evaluate(() => (window as unknown as Win).gtagStub?.hits ?? 0))
-      .toBeGreaterThan(0);
+    await openAndAccept(page);
     await settled(page, proxy);
     await page.evaluate(() => window.zorgvuldig.withdraw());
     proxy.clear();
