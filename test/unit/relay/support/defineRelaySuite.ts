@@ -3,8 +3,8 @@
  * handler in-process (relay.test.ts) and the Worker bundle inside workerd (relay.workerd.test.ts).
  * Each platform supplies a harness configured with `SUITE_CONFIG`.
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { readFixture } from '../../privacy/readFixture';
 import type { StoredHit, StoredReceipt, StoredRecord } from '../../../../src/relay/types';
 
 /** What every harness configures its relay with. */
@@ -35,11 +35,6 @@ export interface RelayHarness {
   cfIsPeer: boolean;
   close(): Promise<void>;
 }
-
-const fixture = (name: string) =>
-  JSON.parse(
-    readFileSync(new URL(`../../../../../shared/fixtures/${name}`, import.meta.url), 'utf8'),
-  );
 
 const BASE = 'https://site.example/zv';
 const ORIGIN = 'https://site.example';
@@ -144,7 +139,7 @@ export const defineRelaySuite = (name: string, setup: () => Promise<RelayHarness
     });
 
     it('truncates every IP vector of the fixture to Matomo level 2', async () => {
-      const { vectors, mapped_examples: mapped } = fixture('ip-anonymisation.json') as {
+      const { vectors, mapped_examples: mapped } = readFixture('ip-anonymisation.json') as {
         vectors: { ip: string; masked: Record<string, string> }[];
         mapped_examples: { ip: string; normalised: string }[];
       };
@@ -315,7 +310,7 @@ export const defineRelaySuite = (name: string, setup: () => Promise<RelayHarness
     });
 
     it('re-scrubs an e-mail address and a valid BSN out of a beacon URL', async () => {
-      const bsn = (fixture('bsn.json') as { valid: string[] }).valid[0];
+      const bsn = readFixture<{ valid: string[] }>('bsn.json').valid[0];
       const url = `https://site.example/clienten/jan.jansen@example.nl/dossier/${bsn}?email=jan@example.nl&utm_source=x`;
       const { stored } = await send(PEER, {}, [
         hit({ url, prev: `/zoek/${bsn}`, ref: 'https://www.google.nl/search?q=jan@example.nl' }),
