@@ -34,7 +34,23 @@ export const createConsent = (config: Config, jar: SessionJar): ConsentControlle
     return records[0] ?? null;
   };
 
+  const readHeader = (): string | null => {
+    try {
+      return document.cookie;
+    } catch {
+      return null;
+    }
+  };
+
   let record = readRecord();
+  // The header last parsed: `refresh()` is called before every guarded request, so it re-parses
+  // only when the cookies changed (another tab, a back/forward-cached page coming back).
+  let seen = readHeader();
+  // Where the browser refused the cookie, the record lives in memory only: the header then never
+  // holds it, and re-reading must not forget the visitor's choice.
+  let inMemory = false;
+  // Our own writes go through the guard's cookie hook, which refreshes: not while we write.
+  let writing = false;
 
   const defaults = (): Choices => {
     const choices: Choices = {};
@@ -57,6 +73,30 @@ export const createConsent = (config: Config, jar: SessionJar): ConsentControlle
   const notify = () => {
     const state = get();
     listeners.forEach((listener) => listener(state));
+  };
+
+  const same = (a: ConsentRecord | null, b: ConsentRecord | null) =>
+    JSON.stringify(a) === JSON.stringify(b);
+
+  const refresh = () => {
+    if (writing || inMemory) return;
+    const header = readHeader();
+    if (header === seen) return;
+    seen = header;
+    const next = readRecord();
+    if (same(next, record)) return;
+    record = next;
+    notify();
+  };
+
+  const store = (write: () => boolean) => {
+    writing = true;
+    try {
+      inMemory = !write();
+    } finally {
+      writing = false;
+    }
+    seen = readHeader();
   };
 
   return {
@@ -85,15 +125,20 @@ export const createConsent = (config: Config, jar: SessionJar): ConsentControlle
         choices: merged,
         method,
       };
-      jar.set(CONSENT_COOKIE, JSON.stringify(record));
+      const value = JSON.stringify(record);
+      store(() => jar.set(CONSENT_COOKIE, value));
       notify();
       return get();
     },
     reset() {
       record = null;
-      jar.remove(CONSENT_COOKIE);
+      store(() => {
+        jar.remove(CONSENT_COOKIE);
+        return true;
+      });
       notify();
     },
+    refresh,
     onChange(listener) {
       listeners.add(listener);
       return () => void listeners.delete(listener);

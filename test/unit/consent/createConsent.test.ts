@@ -68,4 +68,34 @@ describe('createConsent', () => {
     expect(consent.get().decided).toBe(false);
     expect(start().get().decided).toBe(false);
   });
+
+  it('refresh() reads a change another tab made, notifies once, and is quiet when nothing changed', () => {
+    const here = start();
+    const there = start();
+    here.set({ googleAnalytics: true }, 'accept-all');
+    const listener = vi.fn();
+    there.onChange(listener);
+    there.refresh();
+    expect(there.isGranted('googleAnalytics')).toBe(true);
+    expect(listener).toHaveBeenCalledTimes(1);
+    here.set({ googleAnalytics: false }, 'withdraw');
+    there.refresh();
+    there.refresh();
+    expect(there.isGranted('googleAnalytics')).toBe(false);
+    expect(listener).toHaveBeenCalledTimes(2);
+    here.reset();
+    there.refresh();
+    expect(there.get().decided).toBe(false);
+    expect(listener).toHaveBeenCalledTimes(3);
+  });
+
+  it('refresh() keeps the in-memory record where the browser refuses the cookie', () => {
+    const jar = createSessionJar(false);
+    const consent = createConsent(resolveConfig({}).config, { ...jar, set: () => false });
+    consent.set({ googleAnalytics: true }, 'api');
+    document.cookie = 'other=1; path=/';
+    consent.refresh();
+    expect(consent.isGranted('googleAnalytics')).toBe(true);
+    document.cookie = 'other=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/';
+  });
 });
