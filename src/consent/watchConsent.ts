@@ -11,12 +11,26 @@ const CHANNEL = 'zorgvuldig-consent';
 export const watchConsent = ({ consent, onTeardown }: Context): void => {
   const refresh = () => consent.refresh();
   let channel: BroadcastChannel | undefined;
-  try {
-    channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL) : undefined;
-  } catch {
-    // An opaque origin (sandboxed frame) refuses the channel: the view events still refresh.
-  }
-  if (channel) channel.onmessage = refresh;
+  const open = () => {
+    if (channel || typeof BroadcastChannel !== 'function') return;
+    try {
+      channel = new BroadcastChannel(CHANNEL);
+      channel.onmessage = refresh;
+    } catch {
+      // An opaque origin (sandboxed frame) refuses the channel: the view events still refresh.
+    }
+  };
+  // Closed while the page is hidden away, so an open channel never keeps it out of the
+  // back/forward cache (or gets it evicted by a message); `pageshow` opens it again.
+  const close = () => {
+    channel?.close();
+    channel = undefined;
+  };
+  const show = () => {
+    open();
+    refresh();
+  };
+  open();
   // Only a change this tab made is news to the others; theirs refresh to the same record.
   const stop = consent.onChange(() => {
     try {
@@ -27,13 +41,16 @@ export const watchConsent = ({ consent, onTeardown }: Context): void => {
   });
   // Capture, registered before every other feature: a page restored from the back/forward cache
   // applies the current record before its own `pageshow` handlers run.
-  const events = ['pageshow', 'visibilitychange', 'focus'] as const;
-  for (const name of events) window.addEventListener(name, refresh, true);
-  document.addEventListener('visibilitychange', refresh, true);
+  const listeners: [EventTarget, string, () => void][] = [
+    [window, 'pageshow', show],
+    [window, 'pagehide', close],
+    [window, 'focus', refresh],
+    [document, 'visibilitychange', refresh],
+  ];
+  for (const [target, name, fn] of listeners) target.addEventListener(name, fn, true);
   onTeardown(() => {
     stop();
-    channel?.close();
-    for (const name of events) window.removeEventListener(name, refresh, true);
-    document.removeEventListener('visibilitychange', refresh, true);
+    close();
+    for (const [target, name, fn] of listeners) target.removeEventListener(name, fn, true);
   });
 };
