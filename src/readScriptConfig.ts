@@ -8,6 +8,9 @@ const ATTRIBUTES: [string, (options: Record<string, unknown>, value: string) => 
   ['data-statistics-default', (o, v) => (o.statisticsDefault = v)],
   ['data-privacy-url', (o, v) => (o.privacyUrl = v)],
   ['data-service-worker', (o, v) => (o.serviceWorker = v)],
+  ['data-policy-date', (o, v) => (o.policyDate = v)],
+  ['data-consent-max-age', (o, v) => (o.consentMaxAge = Number(v))],
+  ['data-pseudonym-max-age', (o, v) => (o.pseudonymMaxAge = Number(v))],
   ['data-banner', (o, v) => (o.banner = v !== 'false')],
   [
     'data-query-allow-list',

@@ -25,4 +25,10 @@ export interface Config {
   privacyUrl: string | null;
   nonce: string | null;
   serviceWorker: string | null;
+  /** Epoch ms of the privacy statement's date: an older consent record asks again. */
+  policyDate: number | null;
+  /** Milliseconds a consent record is honoured after it was made. */
+  consentMaxAge: number;
+  /** Milliseconds before the pseudonym is replaced by a new one. */
+  pseudonymMaxAge: number;
 }

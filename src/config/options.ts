@@ -63,4 +63,16 @@ export interface ZorgvuldigOptions {
   nonce?: string;
   /** URL of `zorgvuldig-sw.js` to register as a network guard. Default: none (not registered). */
   serviceWorker?: string;
+  /**
+   * ISO date of the privacy statement (`2026-11-01`): a consent record made before it asks the
+   * visitor again. Default: none.
+   */
+  policyDate?: string;
+  /**
+   * Hours a consent choice is honoured; after that the banner asks again, also in a browser
+   * session that was restored for days. Default `24`.
+   */
+  consentMaxAge?: number;
+  /** Hours a pseudonym lives before it is replaced by a new one. Default `24`. */
+  pseudonymMaxAge?: number;
 }

@@ -22,7 +22,14 @@ const KNOWN_OPTIONS = [
   'privacyUrl',
   'nonce',
   'serviceWorker',
+  'policyDate',
+  'consentMaxAge',
+  'pseudonymMaxAge',
 ];
+
+const HOUR = 3_600_000;
+/** A year: an age beyond that is a typo, not a choice. */
+const MAX_HOURS = 8760;
 
 const pageLang = (): Lang => {
   const lang = typeof document === 'undefined' ? '' : document.documentElement.lang;
@@ -80,6 +87,26 @@ export const resolveConfig = (input: unknown): { config: Config; problems: Confi
     return null;
   };
 
+  // Hours, as the README documents them; kept in milliseconds.
+  const hours = (field: string, value: unknown, fallback: number): number => {
+    if (value === undefined) return fallback * HOUR;
+    if (typeof value === 'number' && value > 0 && value <= MAX_HOURS) return value * HOUR;
+    refuse(
+      field,
+      `expected a number of hours above 0 and up to ${MAX_HOURS}, got ${describe(value)}`,
+    );
+    return fallback * HOUR;
+  };
+
+  const date = (field: string, value: unknown): number | null => {
+    const iso = text(field, value, /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/);
+    if (iso === null) return null;
+    const time = Date.parse(iso);
+    if (!Number.isNaN(time)) return time;
+    refuse(field, `${describe(value)} is not a date`);
+    return null;
+  };
+
   const google = isRecord(options.google) ? options.google : {};
   if (options.google !== undefined && !isRecord(options.google))
     refuse('google', `expected an object, got ${describe(options.google)}`);
@@ -103,6 +130,9 @@ export const resolveConfig = (input: unknown): { config: Config; problems: Confi
     privacyUrl: text('privacyUrl', options.privacyUrl),
     nonce: text('nonce', options.nonce),
     serviceWorker: text('serviceWorker', options.serviceWorker),
+    policyDate: date('policyDate', options.policyDate),
+    consentMaxAge: hours('consentMaxAge', options.consentMaxAge, 24),
+    pseudonymMaxAge: hours('pseudonymMaxAge', options.pseudonymMaxAge, 24),
   };
   return { config, problems };
 };

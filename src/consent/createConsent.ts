@@ -2,6 +2,7 @@ import type { Config } from '../config/config';
 import { CONSENT_COOKIE } from '../config/defaultCategories';
 import type { SessionJar } from '../cookies/createSessionJar';
 import { readCookies } from '../cookies/readCookies';
+import { sweepCookies } from '../cookies/sweepCookies';
 import { randomId } from '../lib/randomId';
 import { parseConsentRecord } from './parseConsentRecord';
 import { readObjection } from './readObjection';
@@ -13,6 +14,9 @@ import type {
   ConsentState,
 } from './types';
 
+/** How far ahead of this clock a record may be dated and still count as written now. */
+const CLOCK_SKEW = 5 * 60_000;
+
 /**
  * The consent state machine. The record lives in a session cookie; where cookies are blocked it
  * lives in memory for this page, so the visitor's choice is still honoured until they leave.
@@ -23,19 +27,73 @@ export const createConsent = (config: Config, jar: SessionJar): ConsentControlle
   const objection = readObjection();
   const listeners = new Set<(state: ConsentState) => void>();
 
+  // A record dated ahead of this clock by more than a plausible skew was not written here.
+  const usable = (record: ConsentRecord, now = Date.now()) => {
+    const time = Date.parse(record.time);
+    return (
+      record.policy === config.policyVersion &&
+      time <= now + CLOCK_SKEW &&
+      time >= (config.policyDate ?? -Infinity) &&
+      now - time <= config.consentMaxAge
+    );
+  };
+
+  // Our own writes go through the guard's cookie hook, which refreshes: not while we write.
+  let writing = false;
+  const quietly = <T>(write: () => T): T => {
+    writing = true;
+    try {
+      return write();
+    } finally {
+      writing = false;
+    }
+  };
+
+  /**
+   * Every `zv_consent` the page sees (host and parent domains, several paths). Copies that
+   * disagree give the most restrictive choice per category, with the newest copy's receipt;
+   * then only that one copy is kept, host-only, and every other (forged, expired, from another
+   * policy, on another domain or path) is deleted, so none can return after a reload.
+   */
   const readRecord = (): ConsentRecord | null => {
-    // Duplicates (host and parent domain): the newest valid record for this policy wins.
-    const records = readCookies()
-      .map(([name, value]) => (name === CONSENT_COOKIE ? parseConsentRecord(value, keys) : null))
-      .filter(
-        (record): record is ConsentRecord => !!record && record.policy === config.policyVersion,
-      )
+    const values = readCookies()
+      .filter(([name]) => name === CONSENT_COOKIE)
+      .map(([, value]) => value);
+    const records = values
+      .map((value) => parseConsentRecord(value, keys))
+      .filter((record): record is ConsentRecord => !!record && usable(record))
       .sort((a, b) => Date.parse(b.time) - Date.parse(a.time));
-    return records[0] ?? null;
+    let canonical: ConsentRecord | null = null;
+    if (records[0]) {
+      const choices: Choices = {};
+      for (const key of keys) choices[key] = records.every((record) => record.choices[key]);
+      canonical = { ...records[0], choices };
+    }
+    const value = canonical && JSON.stringify(canonical);
+    if (values.length > 1 || (values.length === 1 && values[0] !== value)) {
+      quietly(() => {
+        sweepCookies([CONSENT_COOKIE]);
+        if (value) jar.set(CONSENT_COOKIE, value);
+      });
+    }
+    return canonical;
+  };
+
+  const readHeader = (): string | null => {
+    try {
+      return document.cookie;
+    } catch {
+      return null;
+    }
   };
 
   let record = readRecord();
-
+  // The header last parsed: `refresh()` is called before every guarded request, so it re-parses
+  // only when the cookies changed (another tab, a back/forward-cached page coming back).
+  let seen = readHeader();
+  // Where the browser refused the cookie, the record lives in memory only: the header then never
+  // holds it, and re-reading must not forget the visitor's choice.
+  let inMemory = false;
   const defaults = (): Choices => {
     const choices: Choices = {};
     for (const key of keys) choices[key] = key === 'necessary';
@@ -57,6 +115,26 @@ export const createConsent = (config: Config, jar: SessionJar): ConsentControlle
   const notify = () => {
     const state = get();
     listeners.forEach((listener) => listener(state));
+  };
+
+  const same = (a: ConsentRecord | null, b: ConsentRecord | null) =>
+    JSON.stringify(a) === JSON.stringify(b);
+
+  const refresh = () => {
+    if (writing || inMemory) return;
+    const header = readHeader();
+    // Unchanged cookies still need a look once the record is past its age.
+    if (header === seen && (!record || usable(record))) return;
+    const next = readRecord();
+    seen = readHeader();
+    if (same(next, record)) return;
+    record = next;
+    notify();
+  };
+
+  const store = (write: () => boolean) => {
+    inMemory = !quietly(write);
+    seen = readHeader();
   };
 
   return {
@@ -85,15 +163,20 @@ export const createConsent = (config: Config, jar: SessionJar): ConsentControlle
         choices: merged,
         method,
       };
-      jar.set(CONSENT_COOKIE, JSON.stringify(record));
+      const value = JSON.stringify(record);
+      store(() => jar.set(CONSENT_COOKIE, value));
       notify();
       return get();
     },
     reset() {
       record = null;
-      jar.remove(CONSENT_COOKIE);
+      store(() => {
+        jar.remove(CONSENT_COOKIE);
+        return true;
+      });
       notify();
     },
+    refresh,
     onChange(listener) {
       listeners.add(listener);
       return () => void listeners.delete(listener);

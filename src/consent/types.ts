@@ -46,6 +46,11 @@ export interface ConsentController {
   set(choices: Choices, method: ConsentMethod): ConsentState;
   /** Forgets the record: defaults apply again and the banner asks again. */
   reset(): void;
-  /** Listens to every change (after `set` and `reset`). Returns an unsubscribe function. */
+  /**
+   * Re-reads the record from the cookie as it is now (another tab, a restored page may have
+   * changed it) and notifies listeners when the record changed. Cheap when nothing changed.
+   */
+  refresh(): void;
+  /** Listens to every change (after `set`, `reset` and a `refresh` that found another record). Returns an unsubscribe function. */
   onChange(listener: (state: ConsentState) => void): () => void;
 }

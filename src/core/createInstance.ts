@@ -2,6 +2,7 @@ import type { ExportedData, ZorgvuldigApi } from '../api/types';
 import { runAudit } from '../audit/runAudit';
 import { resolveConfig } from '../config/resolveConfig';
 import { createConsent } from '../consent/createConsent';
+import { watchConsent } from '../consent/watchConsent';
 import { startReceipts } from '../rights/startReceipts';
 import { allChoices } from '../consent/allChoices';
 import { createSessionJar } from '../cookies/createSessionJar';
@@ -54,6 +55,7 @@ export const createInstance = (options?: unknown): ZorgvuldigApi => {
   // Order matters: the guard first, so nothing a later feature (or a revived tag) starts can
   // reach a blocked host; Google's consent defaults before any gtag command; statistics before
   // receipts, so a receipt carries the pseudonym that consent just allowed; the UI last.
+  watchConsent(ctx);
   const guard = startGuard(ctx);
   const sweep = startSweeper(ctx);
   const google = startGoogle(ctx);

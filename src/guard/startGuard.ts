@@ -25,7 +25,12 @@ export const startGuard = (ctx: Context): Guard => {
   const { config, consent, events } = ctx;
   const blocked: BlockedRequest[] = [];
   let pending: [category: string, replay: () => void][] = [];
-  const denied = () => config.categories.filter(({ key }) => !consent.isGranted(key));
+  // The cookie as it is now, not this page's copy: another tab or a page restored from the
+  // back/forward cache may have withdrawn since.
+  const denied = () => {
+    consent.refresh();
+    return config.categories.filter(({ key }) => !consent.isGranted(key));
+  };
 
   const record = (request: BlockedRequest) => {
     if (blocked.push(request) > KEEP) blocked.shift();

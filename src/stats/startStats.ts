@@ -27,8 +27,13 @@ export interface Stats {
   forget(): void;
 }
 
-/** 128 random bits in base64url. Anything else in the cookie is foreign and replaced. */
-const PSEUDONYM = /^[\w-]{22}$/;
+/**
+ * 128 random bits in base64url, then `.` and its creation time (ms, base 36), so its age can be
+ * told in every tab. Anything else in the cookie is foreign and replaced.
+ */
+const PSEUDONYM = /^([\w-]{22})\.([0-9a-z]{1,11})$/;
+/** How far ahead of this clock a pseudonym may be dated and still count as made now. */
+const CLOCK_SKEW = 5 * 60_000;
 /** Characters of a URL kept after scrubbing: a 100 KB URL must not make a 100 KB beacon. */
 const MAX_URL = 1024;
 /** Characters of an event name. */
@@ -53,14 +58,28 @@ export const startStats = (ctx: Context): Stats => {
 
   /** Whether the jar keeps the pseudonym cookie; `false` where cookies are blocked. */
   let kept = true;
+  let born = 0;
+  // A browser that restores its session keeps session cookies for days: the age, not the
+  // session, bounds how long one pseudonym links visits.
+  const young = (time: number) => {
+    const age = Date.now() - time;
+    return age >= -CLOCK_SKEW && age <= config.pseudonymMaxAge;
+  };
   const pseudonym = (): string | null => {
     if (!active) return null;
-    const cookie = jar.get(PSEUDONYM_COOKIE);
-    if (cookie && PSEUDONYM.test(cookie)) return (sid = cookie);
-    // No cookie although the jar works: forget() in another tab, or the visitor cleared it.
-    // Start afresh rather than bring the old pseudonym back. Where cookies are blocked, the
-    // pseudonym lives in memory for this page.
-    if (!sid || kept) kept = jar.set(PSEUDONYM_COOKIE, (sid = randomId()));
+    const [, id, time] = PSEUDONYM.exec(jar.get(PSEUDONYM_COOKIE) ?? '') ?? [];
+    if (id && young(parseInt(time, 36))) {
+      born = parseInt(time, 36);
+      return (sid = id);
+    }
+    // No cookie although the jar works: forget() in another tab, or the visitor cleared it; or
+    // too old. Start afresh rather than bring the old pseudonym back. Where cookies are blocked,
+    // the pseudonym lives in memory for this page, and ages there.
+    if (!sid || kept || !young(born)) {
+      sid = randomId();
+      born = Date.now();
+      kept = jar.set(PSEUDONYM_COOKIE, `${sid}.${born.toString(36)}`);
+    }
     return sid;
   };
 

@@ -138,7 +138,7 @@ test.describe('session-only cookie jar and sweeper', () => {
     expect((await names(context)).filter((name) => name.startsWith('_g'))).toHaveLength(5);
   });
 
-  test('a tampered consent cookie is no consent, and duplicates on host and parent domain resolve to the newest valid one', async ({
+  test('a tampered consent cookie is no consent, and duplicates on host and parent domain resolve to the most restrictive', async ({
     page,
     context,
   }) => {
@@ -166,17 +166,20 @@ test.describe('session-only cookie jar and sweeper', () => {
       decided: false,
       choices: { googleAnalytics: false },
     });
+    // Deleted, not only ignored: no later version of the page can be tricked by it.
+    expect((await context.cookies()).filter(({ name }) => name === 'zv_consent')).toEqual([]);
     await context.clearCookies();
     await context.addCookies([
       {
         name: 'zv_consent',
-        value: record('2026-01-01T10:00:00.000Z', true),
+        // Within the 24 hours a record is honoured by default.
+        value: record(new Date(Date.now() - 2 * 3600_000).toISOString(), true),
         domain: '.zorgvuldig.test',
         path: '/',
       },
       {
         name: 'zv_consent',
-        value: record('2026-01-02T10:00:00.000Z', false),
+        value: record(new Date(Date.now() - 3600_000).toISOString(), false),
         domain: 'www.zorgvuldig.test',
         path: '/',
       },
@@ -186,5 +189,47 @@ test.describe('session-only cookie jar and sweeper', () => {
       decided: true,
       choices: { googleAnalytics: false },
     });
+  });
+
+  test('a parent-domain copy dated 2099 granting Google cannot override rejectAll(); one host-only copy stays', async ({
+    page,
+    context,
+  }) => {
+    const google: string[] = [];
+    // Nothing may reach the internet: a Google request is recorded and refused here.
+    await context.route(/google/, (route) => {
+      google.push(route.request().url());
+      return route.abort();
+    });
+    await openSdkPage(page, { attributes: { 'data-ga-id': 'G-TEST123' } });
+    await page.evaluate(() => window.zorgvuldig.rejectAll());
+    const own = await page.evaluate(() => window.zorgvuldig.getConsent());
+    await context.addCookies([
+      {
+        name: 'zv_consent',
+        value: encodeURIComponent(
+          JSON.stringify({
+            v: 1,
+            id: 'B'.repeat(22),
+            policy: '1',
+            time: '2099-01-01T00:00:00.000Z',
+            choices: { necessary: true, statistics: true, googleAnalytics: true },
+            method: 'accept-all',
+          }),
+        ),
+        domain: '.zorgvuldig.test',
+        path: '/',
+      },
+    ]);
+    await page.reload();
+    expect(await page.evaluate(() => window.zorgvuldig.getConsent())).toMatchObject({
+      decided: true,
+      id: own.id,
+      choices: { googleAnalytics: false },
+    });
+    const copies = (await context.cookies()).filter(({ name }) => name === 'zv_consent');
+    expect(copies.map(({ domain, path }) => `${domain}${path}`)).toEqual(['www.zorgvuldig.test/']);
+    expect(JSON.parse(decodeURIComponent(copies[0].value)).id).toBe(own.id);
+    expect(google).toEqual([]);
   });
 });

@@ -250,6 +250,41 @@ test.describe('Google Analytics gate: withdrawal in the same page', () => {
   });
 });
 
+test.describe('Google Analytics gate: one consent for the browser session', () => {
+  test('withdrawal in one tab: the other tab, gtag.js running, sends no hit and writes no _ga', async ({
+    page,
+    context,
+    recorder: proxy,
+  }) => {
+    const other = await context.newPage();
+    await openAndAccept(page);
+    await openAndAccept(other);
+    await settled(page, proxy);
+    await settled(other, proxy);
+
+    proxy.clear();
+    await page.evaluate(() => window.zorgvuldig.withdraw());
+    await expect.poll(() => gaCookies(page)).toEqual([]);
+    // No focus or visibility change: the other tab acts at once, as a click handler would.
+    const after = await other.evaluate(async () => {
+      const win = window as unknown as Win;
+      win.gtag('event', 'click_in_other_tab');
+      win.gtagStub!.writeCookies();
+      return {
+        disabled: (window as unknown as Record<string, unknown>)['ga-disable-G-TEST123'],
+        cookie: document.cookie,
+        granted: window.zorgvuldig.getConsent().choices.googleAnalytics,
+      };
+    });
+    expect(after).toMatchObject({ disabled: true, granted: false });
+    expect(after.cookie).not.toContain('_ga');
+    await leave(other);
+    await leave(page);
+    expect(googleUrls(proxy)).toEqual([]);
+    expect(await gaCookies(page)).toEqual([]);
+  });
+});
+
 test.describe('raw tags in the HTML', () => {
   test('a hard-coded GA tag gives a console warning that names it, and an audit entry', async ({
     page,

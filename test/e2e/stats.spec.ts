@@ -50,6 +50,21 @@ test.describe('statistics', () => {
     expect(size).toBeLessThan(1024);
   });
 
+  test('a pseudonym carried over for days by a restored session is replaced', async ({
+    page,
+    context,
+    baseURL,
+  }) => {
+    // As an earlier version wrote it, without its creation time: its age cannot be told, so it
+    // is as good as too old (the unit tests cover a dated one past pseudonymMaxAge).
+    await context.addCookies([{ name: 'zv_id', value: 'B'.repeat(22), url: baseURL }]);
+    const bodies = recordBeacons(page);
+    await page.goto(SPA);
+    await expect.poll(() => bodies.length).toBe(1);
+    expect(bodies[0].sid).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(bodies[0].sid).not.toBe('B'.repeat(22));
+  });
+
   test('never puts the raw user agent in a body', async ({ page }) => {
     const bodies = recordBeacons(page);
     await page.goto(SPA);
@@ -78,7 +93,9 @@ test.describe('statistics', () => {
     expect(sid).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(new Set(bodies.map((body) => body.sid))).toEqual(new Set([sid]));
     const cookie = (await page.context().cookies()).find(({ name }) => name === 'zv_id');
-    expect(cookie).toMatchObject({ value: sid, expires: -1, sameSite: 'Lax' });
+    // The pseudonym, then its creation time (for pseudonymMaxAge).
+    expect(cookie).toMatchObject({ expires: -1, sameSite: 'Lax' });
+    expect(cookie?.value.split('.')[0]).toBe(sid);
     expect(await page.evaluate(() => window.zorgvuldig.exportData().pseudonym)).toBe(sid);
 
     const other = await browser.newContext();

@@ -26,6 +26,32 @@ describe('resolveConfig', () => {
     ]);
   });
 
+  it('takes policyDate and maximum ages in hours; refuses a bad one by name', () => {
+    expect(resolveConfig({}).config).toMatchObject({
+      policyDate: null,
+      consentMaxAge: 24 * 3600_000,
+      pseudonymMaxAge: 24 * 3600_000,
+    });
+    const good = resolveConfig({
+      policyDate: '2026-11-01',
+      consentMaxAge: 2,
+      pseudonymMaxAge: 0.5,
+    });
+    expect(good.problems).toEqual([]);
+    expect(good.config).toMatchObject({
+      policyDate: Date.parse('2026-11-01'),
+      consentMaxAge: 2 * 3600_000,
+      pseudonymMaxAge: 1800_000,
+    });
+    const bad = resolveConfig({ policyDate: 'soon', consentMaxAge: 0, pseudonymMaxAge: '24' });
+    expect(bad.problems.map(({ field }) => field)).toEqual([
+      'policyDate',
+      'consentMaxAge',
+      'pseudonymMaxAge',
+    ]);
+    expect(bad.config.consentMaxAge).toBe(24 * 3600_000);
+  });
+
   it('takes English from <html lang="en-GB"> and from the option', () => {
     document.documentElement.lang = 'en-GB';
     expect(resolveConfig({}).config.lang).toBe('en');

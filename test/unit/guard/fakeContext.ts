@@ -32,6 +32,7 @@ export const fakeConsent = (initial: Choices = {}): ConsentController => {
       choices = { necessary: true };
       notify();
     },
+    refresh() {},
     onChange(listener) {
       listeners.add(listener);
       return () => void listeners.delete(listener);

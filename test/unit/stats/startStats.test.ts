@@ -57,7 +57,12 @@ const start = ({ granted = true, endpoint = '/zv', jar = createSessionJar(false)
   const emitted: CollectBody[] = [];
   events.on('beacon', (body) => emitted.push(body));
   const ctx: Context = {
-    config: { endpoint, queryAllowList: ['utm_*'], statisticsDefault: 'on' } as Config,
+    config: {
+      endpoint,
+      queryAllowList: ['utm_*'],
+      statisticsDefault: 'on',
+      pseudonymMaxAge: 24 * 3600_000,
+    } as Config,
     consent,
     events,
     jar,
@@ -76,7 +81,8 @@ const hits = (bodies = fetched): Hit[] => bodies.flatMap((body) => body.hits);
 const pageshow = (persisted: boolean) =>
   Object.defineProperty(new Event('pageshow'), 'persisted', { value: persisted });
 const settle = () => vi.runAllTimersAsync();
-const cookie = () => document.cookie.match(/(?:^|; )zv_id=([^;]*)/)?.[1];
+/** The pseudonym in the cookie, without its creation time. */
+const cookie = () => document.cookie.match(/(?:^|; )zv_id=([\w-]{22})/)?.[1];
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -237,8 +243,22 @@ describe('startStats: pseudonym and permission', () => {
   it('adopts the pseudonym another tab of the session wrote', () => {
     const { stats } = start();
     stats.pseudonym();
-    document.cookie = `${PSEUDONYM_COOKIE}=BBBBBBBBBBBBBBBBBBBBBB; path=/`;
+    document.cookie = `${PSEUDONYM_COOKIE}=BBBBBBBBBBBBBBBBBBBBBB.${Date.now().toString(36)}; path=/`;
     expect(stats.pseudonym()).toBe('BBBBBBBBBBBBBBBBBBBBBB');
+  });
+
+  it('replaces a pseudonym older than pseudonymMaxAge (a session restored for days)', () => {
+    const old = Date.now() - 25 * 3600_000;
+    document.cookie = `${PSEUDONYM_COOKIE}=BBBBBBBBBBBBBBBBBBBBBB.${old.toString(36)}; path=/`;
+    const { stats } = start();
+    const next = stats.pseudonym();
+    expect(next).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(next).not.toBe('BBBBBBBBBBBBBBBBBBBBBB');
+    expect(cookie()).toBe(next);
+    expect(stats.pseudonym()).toBe(next);
+    // Dated in the future: not made here either.
+    document.cookie = `${PSEUDONYM_COOKIE}=CCCCCCCCCCCCCCCCCCCCCC.${(Date.now() + 3600_000).toString(36)}; path=/`;
+    expect(stats.pseudonym()).not.toBe('CCCCCCCCCCCCCCCCCCCCCC');
   });
 
   it('sends nothing and sets no cookie without statistics permission', async () => {
