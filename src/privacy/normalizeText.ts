@@ -6,5 +6,4 @@ const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
  * digits and letters) without invisible characters. Plain ASCII comes back as it is, unchecked.
  */
 export const normalizeText = (text: string): string =>
-  // eslint-disable-next-line no-control-regex
   /[^\u0000-\u007f]/.test(text) ? text.normalize('NFKC').replace(INVISIBLE, '') : text;
