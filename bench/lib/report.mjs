@@ -78,6 +78,10 @@ const microTable = (micro) => {
       ? `| \`scrubUrl\` throughput, ${s.corpus} realistic URLs (${Math.round(s.changedShare * 100)}% carry personal data), one core | ${s.scrubUrlPerSecond.toLocaleString('en')} URLs/s (${s.min.toLocaleString('en')}–${s.max.toLocaleString('en')}) | ≥ 200,000 URLs/s |`
       : `| \`scrubUrl\` throughput | not measured: ${s?.error ?? 'skipped'} | ≥ 200,000 URLs/s |`,
   );
+  if (s?.hugeUrlMs !== undefined)
+    rows.push(
+      `| \`scrubUrl\` of one ${(s.hugeUrlChars / 1e6).toFixed(1)} MB URL (median) | ${s.hugeUrlMs} ms, ${s.hugeUrlOutputChars.toLocaleString('en')} characters out | output ≤ 2,000 characters |`,
+    );
   const g = micro.guard;
   rows.push(
     typeof g?.msAddedPerCall === 'number'

@@ -42,9 +42,10 @@ const isIpv6 = (text: string): boolean =>
 export const DETECTORS: Detector[] = [
   ['jwt', /()(eyJ[\w-]{4,}\.eyJ[\w-]{4,}\.[\w-]*)/g, 0, 4],
   // Local part capped at 64 (RFC 5321) so text without a domain cannot make this quadratic.
+  // Letters and digits of any script (`jan@bücher.de`, `renée@…`, RFC 6531), and a punycode TLD.
   [
     'email',
-    /()([\w.+%-]{1,64}(?:@|%40)[a-z\d-]{1,63}(?:\.[a-z\d-]{1,63}){0,8}\.[a-z]{2,24})/gi,
+    /()([\p{L}\p{N}\p{M}_.+%-]{1,64}(?:@|%40)[\p{L}\p{N}\p{M}-]{1,63}(?:\.[\p{L}\p{N}\p{M}-]{1,63}){0,8}\.(?:xn--[a-z\d-]{1,59}|\p{L}{2,24}))/giu,
     0,
     3,
   ],

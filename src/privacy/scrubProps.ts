@@ -11,6 +11,8 @@ const MAX_KEY = 64;
 const MAX_VALUE = 500;
 /** Text scrubbed per value: enough beyond MAX_VALUE for a finding that straddles the cut. */
 const SCAN_VALUE = 2000;
+/** Text scrubbed per key, for the same reason. */
+const SCAN_KEY = 256;
 /** Keys that would reach `Object.prototype` in naive copies downstream. */
 const UNSAFE_KEY = /^(__proto__|constructor|prototype)$/;
 
@@ -29,7 +31,7 @@ export const scrubProps = (props: unknown): ScrubbedProps => {
     let count = 0;
     for (const rawKey of Object.keys(props)) {
       if (count >= MAX_PROPS) break;
-      const key = scrubText(rawKey).slice(0, MAX_KEY);
+      const key = scrubText(rawKey.slice(0, SCAN_KEY)).slice(0, MAX_KEY);
       const value: unknown = (props as Record<string, unknown>)[rawKey];
       if (!key || UNSAFE_KEY.test(key) || {}.hasOwnProperty.call(out, key)) continue;
       let clean: ScrubbedProps[string] | undefined;

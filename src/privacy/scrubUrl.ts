@@ -22,6 +22,16 @@ export interface ScrubUrlOptions {
   allowParams?: readonly string[];
 }
 
+/**
+ * Longest URL read and returned, in characters (Plausible's cap too): beyond it a URL says nothing
+ * statistics need, and scanning it would cost time in the page and bytes in every beacon.
+ */
+export const MAX_URL = 2000;
+
+/** Cuts `text` to `MAX_URL` without leaving half a `%xx` escape at the end. */
+const cap = (text: string): string =>
+  text.length > MAX_URL ? text.slice(0, MAX_URL).replace(/%[\da-f]?$/i, '') : text;
+
 /** RFC 3986 appendix B, without the fragment: scheme, authority, path, query. Matches anything. */
 const PARTS = /^([a-z][a-z\d+.-]*:)?(\/\/[^/?#]*)?([^?#]*)(\?[^#]*)?/i;
 
@@ -57,16 +67,18 @@ const scrubPair = (pair: string): string => {
  * Makes a URL safe to send: drops the fragment, user name and password, and every query
  * parameter outside `allowParams`, and redacts personal data (`scrubText`) in the path segments
  * and kept values, also when percent-encoded (`%40`, `%2B`). A URL without personal data comes
- * back byte for byte. Idempotent. Returns null only for what is no URL at all: a non-string, one
+ * back byte for byte. Reads and returns at most `MAX_URL` (2,000) characters. Idempotent. Returns null only for what is no URL at all: a non-string, one
  * with nothing left (blank, `?x=1`, `#top`), or a relative URL that `base` cannot resolve. Never
  * throws.
  */
 export const scrubUrl = (url: string, options: ScrubUrlOptions = {}): string | null => {
   try {
     const { base, allowParams = DEFAULT_ALLOWED_PARAMS } = options || {};
-    let text = typeof url === 'string' ? url.trim() : '';
+    // Cut before any other work, so the cost stays bounded whatever the page hands in; cut again
+    // at the end, since resolving and re-encoding can make the text longer.
+    let text = typeof url === 'string' ? cap(url.trim()) : '';
     if (!text) return null;
-    if (base !== undefined && !PARTS.exec(text)![1]) text = new URL(text, base).href;
+    if (base !== undefined && !PARTS.exec(text)![1]) text = cap(new URL(text, base).href);
     const [, scheme = '', authority = '', path, query = ''] = PARTS.exec(text)!;
     // `https://user:secret@host/`: credentials in the authority are never kept.
     const host = authority.replace(/^\/\/.*@/, '//');
@@ -78,7 +90,12 @@ export const scrubUrl = (url: string, options: ScrubUrlOptions = {}): string | n
       ? path.split('/').map(scrubPiece).join('/') +
         (pairs.length ? `?${pairs.map(scrubPair).join('&')}` : '')
       : scrubText(rest);
-    return (scheme + host + clean).trim() || null;
+    const out = scheme + host + clean;
+    // The cut can turn the end of a longer number into a finding (10 digits cut to a valid
+    // BSN), so a cut result is scrubbed once more (without `base`: it is resolved already).
+    return (
+      (out.length > MAX_URL ? cap(scrubUrl(cap(out), { allowParams }) ?? '') : out).trim() || null
+    );
   } catch {
     return null;
   }

@@ -1,5 +1,6 @@
-import type { CollectBody, Hit } from '../protocol/types';
+import type { Hit } from '../protocol/types';
 import type { HitQueue } from './createHitQueue';
+import { MAX_BODY_BYTES, packBody, type PackedBody } from './packBody';
 import { createTokenBucket } from './createTokenBucket';
 import { sendBody } from './sendBody';
 
@@ -23,7 +24,10 @@ export interface BeaconSender {
   clear(): void;
 }
 
-/** Hits per body: keeps a body near 10 KB, far below `sendBeacon`'s and the relay's 64 KB. */
+/**
+ * Hits per body: keeps a body near 10 KB, far below `sendBeacon`'s and the relay's 64 KB; bodies
+ * with large hits are cut further, by bytes (`packBody`).
+ */
 export const HITS_PER_BODY = 10;
 /** Burst of bodies allowed at once, then one per `SEND_INTERVAL`: "a few per second" at most. */
 export const SEND_BURST = 4;
@@ -59,21 +63,39 @@ export const createBeaconSender = ({
     }, delay);
   };
 
-  const flush = (unloading = false): void => {
+  /** Bytes of this sender's bodies the browser still holds: its 64 KB keepalive quota is shared. */
+  let inFlight = 0;
+
+  /** Sends the next body, of at most `room` bytes; returns its size, or 0 when none went. */
+  const sendNext = (unloading: boolean, room: number): number => {
     const id = sid();
     // On the way out a relay that just failed gets nothing: the hits wait in sessionStorage
     // for the next page, where a `fetch` can tell whether they arrived.
-    if (!id || !queue.size() || (unloading ? failing : flying)) return;
-    const wait = bucket.take();
-    if (wait) return schedule(wait);
-    const batch = queue.take(HITS_PER_BODY);
-    const body: CollectBody = { v: 1, sid: id, hits: batch.hits };
-    if (batch.dropped) body.dropped = batch.dropped;
-    const json = JSON.stringify(body);
+    if (!id || !queue.size() || (unloading ? failing : flying)) return 0;
+    // On the way out there is no later for the rate limit to wait for; the quota bounds the burst.
+    const wait = unloading ? 0 : bucket.take();
+    if (wait) {
+      schedule(wait);
+      return 0;
+    }
+    let packed: PackedBody;
+    for (;;) {
+      const taken = queue.take(HITS_PER_BODY);
+      packed = packBody(id, taken.hits, taken.dropped, room);
+      if (packed.json) break;
+      // Only hits too large for any body (now counted as dropped), or no room left for the next.
+      queue.restore({ hits: packed.rest, dropped: packed.dropped });
+      if (packed.rest.length || !queue.size()) return 0;
+    }
+    if (packed.rest.length) queue.restore({ hits: packed.rest, dropped: 0 });
+    const batch = { hits: packed.hits, dropped: packed.dropped };
+    const { json, bytes } = packed;
     const sentIn = epoch;
     flying = true;
+    inFlight += bytes;
     sendBody(url, json, unloading).then((status) => {
       flying = false;
+      inFlight -= bytes;
       failing = !isDelivered(status);
       if (!failing) {
         onSent(json);
@@ -86,7 +108,19 @@ export const createBeaconSender = ({
         );
       }
     });
-    if (unloading) flush(true);
+    return bytes;
+  };
+
+  const flush = (unloading = false): void => {
+    let room = MAX_BODY_BYTES - inFlight;
+    if (!unloading) {
+      sendNext(false, room);
+      return;
+    }
+    // On the way out: as many bodies as the queue fills and the keepalive quota holds, each cut
+    // to the room left, so a large batch is split rather than refused. What does not fit stays
+    // queued in sessionStorage, for the next page of the session.
+    for (let sent = 1; sent && room > 0; room -= sent) sent = sendNext(true, room);
   };
 
   return {

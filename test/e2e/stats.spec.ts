@@ -128,6 +128,32 @@ test.describe('statistics', () => {
     expect(new Set(reported).size).toBe(reported.length);
   });
 
+  test('delivers a large queue in full with sendBeacon when the page is closed', async ({
+    page,
+    context,
+  }) => {
+    const bodies = recordBeacons(page);
+    await page.goto(SPA);
+    await expect.poll(() => bodies.length).toBe(1);
+    const sid = bodies[0].sid;
+    // 49 more page views in one task, with the page closed right after: more bodies than the
+    // rate limit's burst, all leaving on `pagehide`, with no next page to deliver the rest.
+    await page.evaluate(() => {
+      for (let i = 0; i < 49; i++) history.pushState(null, '', `/spa/groot/${i}`);
+    });
+    await page.close({ runBeforeUnload: true });
+    const storedHits = async () => {
+      const response = await context.request.get('/zv/records?limit=1000');
+      const { records } = (await response.json()) as { records: StoredHit[] };
+      return records.filter((record) => record.sid === sid && record.type === 'pageview');
+    };
+    await expect.poll(async () => (await storedHits()).length).toBe(50);
+    const paths = (await storedHits()).map((hit) => new URL(hit.url).pathname);
+    expect(paths).toEqual(
+      expect.arrayContaining(Array.from({ length: 49 }, (_, i) => `/spa/groot/${i}`)),
+    );
+  });
+
   for (const [name, failure] of [
     ['unreachable', 'abort'],
     ['answering 503', 503],

@@ -22,6 +22,23 @@ describe('scrubText', () => {
     },
   );
 
+  it.each([
+    ['a full-width BSN', 'BSN １２３４５６７８２', 'BSN [bsn]'],
+    ['a zero-width space in an e-mail address', 'mail jan\u200b@example.nl', 'mail [email]'],
+    ['a soft hyphen in a BSN', 'BSN 1234\u00ad56782', 'BSN [bsn]'],
+    ['an IDN domain', 'mail jan@bücher.de nu', 'mail [email] nu'],
+    ['a Unicode local part', 'mail renée.müller@example.nl', 'mail [email]'],
+    ['a punycode domain', 'mail jan@xn--bcher-kva.xn--p1ai', 'mail [email]'],
+    ['a full-width IBAN', 'IBAN ＮＬ９１ ＡＢＮＡ ０４１７ １６４３ ００.', 'IBAN [iban].'],
+  ])('finds %s', (_, text, clean) => {
+    expect(scrubText(text)).toBe(clean);
+  });
+
+  it('returns text without personal data as written, not normalised', () => {
+    const text = 'Ｔｉｌｂｕｒｇ café\u00ad\u200b ﬁ ２０２４';
+    expect(scrubText(text)).toBe(text);
+  });
+
   it('gives an empty string for a non-string', () => {
     expect(scrubText(undefined as never)).toBe('');
     expect(scrubText({ toString: () => 'jan@example.nl' } as never)).toBe('');

@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ALLOWED_PARAMS, scrubReferrer, scrubUrl } from '../../../src/privacy/scrubUrl';
+import {
+  DEFAULT_ALLOWED_PARAMS,
+  MAX_URL,
+  scrubReferrer,
+  scrubUrl,
+} from '../../../src/privacy/scrubUrl';
 import { anyText, bsn, email, segment, writtenIban } from './arbitraries';
 
 const RUNS = { numRuns: 300 };
@@ -147,6 +152,31 @@ describe('scrubUrl', () => {
   it('is fine with 100 KB URLs', () => {
     const long = `/a/${'x1'.repeat(50_000)}?utm_source=${'%'.repeat(100_000)}#${'y'.repeat(1000)}`;
     expect(typeof scrubUrl(long)).toBe('string');
+  });
+
+  it('reads and returns at most MAX_URL characters, with the personal data in them removed', () => {
+    const head = 'https://site.example/clienten/jan@example.nl/dossier/999993847';
+    for (const tail of ['/a'.repeat(500_000), '/%C3%BC'.repeat(200_000), '/ü'.repeat(500_000)]) {
+      const out = scrubUrl(`${head}${tail}?email=jan@example.nl&utm_source=${'x'.repeat(10_000)}`)!;
+      expect(out.length).toBeLessThanOrEqual(MAX_URL);
+      expect(out.startsWith('https://site.example/clienten/[email]/dossier/[bsn]/')).toBe(true);
+      expect(out).not.toMatch(/%[\da-f]?$/i);
+      expect(scrubUrl(out)).toBe(out);
+    }
+  });
+
+  it('scrubs a finding the cut makes out of a longer number', () => {
+    // 10 digits are no BSN; cut after 9 they are one (999993847).
+    const url = `https://site.example/${'a'.repeat(MAX_URL - 30)}/9999938470`;
+    const out = scrubUrl(url)!;
+    expect(out.length).toBeLessThanOrEqual(MAX_URL);
+    expect(out).not.toContain('999993847');
+  });
+
+  it('keeps a resolved relative URL within MAX_URL', () => {
+    const out = scrubUrl(`/${'b'.repeat(5000)}`, { base: 'https://site.example/' })!;
+    expect(out.length).toBeLessThanOrEqual(MAX_URL);
+    expect(out.startsWith('https://site.example/bbb')).toBe(true);
   });
 
   it('never throws, and is idempotent, on any string', () => {

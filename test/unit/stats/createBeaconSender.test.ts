@@ -8,9 +8,36 @@ import {
   createBeaconSender,
 } from '../../../src/stats/createBeaconSender';
 import { MAX_QUEUED_HITS, createHitQueue } from '../../../src/stats/createHitQueue';
+import { MAX_BODY_BYTES } from '../../../src/stats/packBody';
 
 const SID = 'AAAAAAAAAAAAAAAAAAAAAA';
 const hit = (n: number): Hit => ({ type: 'pageview', time: '2025-01-01T00:00:00Z', url: `/p${n}` });
+/** A hit of about `bytes` bytes of JSON. */
+const bigHit = (n: number, bytes: number): Hit => ({
+  ...hit(n),
+  url: `/p${n}/${'x'.repeat(bytes - 70)}`,
+});
+const bytesOf = (body: unknown) => new TextEncoder().encode(String(body)).length;
+/** Chromium's rule: `sendBeacon` and `fetch(keepalive)` share 64 KB (65,536 bytes) in flight. */
+const QUOTA = 65_536;
+
+/** A `sendBeacon` that refuses what would go over the quota, as the browser does. */
+const beaconWithQuota = () => {
+  let used = 0;
+  const refused: number[] = [];
+  navigator.sendBeacon = vi.fn((url: string | URL, body?: BodyInit | null) => {
+    if (used + bytesOf(body) > QUOTA) {
+      refused.push(bytesOf(body));
+      return false;
+    }
+    used += bytesOf(body);
+    beacons.push({ url: String(url), body });
+    return true;
+  });
+  return refused;
+};
+const beaconHits = () =>
+  beacons.flatMap(({ body }) => (JSON.parse(String(body)) as CollectBody).hits);
 
 let fetched: { url: string; init: RequestInit }[];
 let beacons: { url: string; body: unknown }[];
@@ -41,6 +68,8 @@ beforeEach(() => {
     vi.fn(async (url: string, init: RequestInit) => {
       fetched.push({ url, init });
       if (status === 'reject') throw new TypeError('Failed to fetch');
+      // The browser refuses a keepalive body over the quota before sending it.
+      if (init.keepalive && bytesOf(init.body) > QUOTA) throw new TypeError('Failed to fetch');
       return new Response(null, { status });
     }),
   );
@@ -164,6 +193,80 @@ describe('createBeaconSender', () => {
     expect(queue.size()).toBe(0);
     await vi.runAllTimersAsync();
     expect(sent).toHaveLength(1);
+  });
+
+  it('splits a large batch at pagehide into as many beacons as it takes', async () => {
+    const refused = beaconWithQuota();
+    const { sender, queue } = setup();
+    // Spend the rate limit's burst first, as a busy page does.
+    for (let n = 0; n < SEND_BURST; n++) {
+      sender.push(hit(1000 + n));
+      await vi.advanceTimersByTimeAsync(60);
+    }
+    for (let n = 0; n < MAX_QUEUED_HITS; n++) queue.push(hit(n));
+    sender.flush(true);
+    expect(refused).toEqual([]);
+    expect(beacons).toHaveLength(MAX_QUEUED_HITS / HITS_PER_BODY);
+    expect(beaconHits()).toEqual(Array.from({ length: MAX_QUEUED_HITS }, (_, n) => hit(n)));
+    expect(queue.size()).toBe(0);
+  });
+
+  it('cuts bodies to the keepalive quota at pagehide, and keeps what does not fit queued', async () => {
+    const refused = beaconWithQuota();
+    const { sender, queue } = setup();
+    // 50 hits of 1.3 KB: just under the queue's 64 KB, over the quota once each body has its
+    // envelope.
+    for (let n = 0; n < MAX_QUEUED_HITS; n++) queue.push(bigHit(n, 1313));
+    const queued = queue.size();
+    expect(queued).toBe(MAX_QUEUED_HITS);
+    sender.flush(true);
+    expect(refused).toEqual([]);
+    const sentHits = beaconHits();
+    expect(beacons.map(({ body }) => bytesOf(body)).reduce((a, b) => a + b)).toBeLessThanOrEqual(
+      QUOTA,
+    );
+    expect(sentHits.length).toBeGreaterThan(queued - 3);
+    // Nothing dropped: what did not fit waits, in order, for the next page of the session.
+    expect(beacons.every(({ body }) => !('dropped' in JSON.parse(String(body))))).toBe(true);
+    expect(sentHits.length + queue.size()).toBe(queued);
+    expect(queue.size()).toBeGreaterThan(0);
+    expect(queue.take(1).hits[0]).toEqual(bigHit(sentHits.length, 1313));
+  });
+
+  it('leaves room in the quota for a fetch still in flight', async () => {
+    const refused = beaconWithQuota();
+    let answer: (response: Response) => void = () => {};
+    vi.stubGlobal('fetch', (_: string, init: RequestInit) => {
+      fetched.push({ url: _, init });
+      return new Promise<Response>((resolve) => (answer = resolve));
+    });
+    const { sender, queue } = setup();
+    for (let n = 0; n < 10; n++) queue.push(bigHit(n, 4000));
+    sender.flush();
+    const flying = bytesOf(fetched[0].init.body);
+    // The beacon quota mock does not see the fetch: the sender must count it itself.
+    for (let n = 10; n < 30; n++) queue.push(bigHit(n, 1500));
+    sender.flush(true);
+    const beaconBytes = beacons.map(({ body }) => bytesOf(body)).reduce((a, b) => a + b, 0);
+    expect(beaconBytes + flying).toBeLessThanOrEqual(QUOTA);
+    expect(beacons.length).toBeGreaterThan(0);
+    expect(refused).toEqual([]);
+    answer(new Response(null, { status: 204 }));
+  });
+
+  it('drops, and counts, only a hit too large for any body', async () => {
+    const refused = beaconWithQuota();
+    const { sender, queue } = setup();
+    queue.push(bigHit(1, MAX_BODY_BYTES - 30));
+    expect(queue.size()).toBe(1);
+    sender.flush(true);
+    expect(refused).toEqual([]);
+    expect(beacons).toHaveLength(0);
+    queue.push(hit(2));
+    sender.flush(true);
+    expect(beacons.map(({ body }) => JSON.parse(String(body)))).toEqual([
+      { v: 1, sid: SID, dropped: 1, hits: [hit(2)] },
+    ]);
   });
 
   it('falls back to fetch keepalive when sendBeacon refuses', async () => {

@@ -325,6 +325,20 @@ export const defineRelaySuite = (name: string, setup: () => Promise<RelayHarness
       expect(stored[0].ref).toBe('https://www.google.nl');
     });
 
+    it('re-scrubs a full-width BSN and an e-mail address hidden by a zero-width space', async () => {
+      const bsn = readFixture<{ valid: string[] }>('bsn.json').valid[0];
+      // Full-width digits U+FF10–U+FF19: NFKC turns them into the BSN's ASCII digits.
+      const wide = [...bsn].map((d) => String.fromCharCode(0xff10 + +d)).join('');
+      const url = `https://site.example/clienten/${wide}/dossier/jan\u200b@bücher.de`;
+      const { stored } = await send(PEER, {}, [hit({ url, prev: `/zoek/${wide}` })]);
+      const json = JSON.stringify(stored);
+      expect(json).not.toContain(wide);
+      expect(json).not.toContain(encodeURIComponent(wide));
+      expect(json).not.toContain('b%C3%BCcher');
+      expect(stored[0].url).toBe('https://site.example/clienten/[bsn]/dossier/[email]');
+      expect(stored[0].prev).toBe('/zoek/[bsn]');
+    });
+
     it('never stores the raw User-Agent header or cookies', async () => {
       const raw =
         'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0 UniqueBuild/123';
