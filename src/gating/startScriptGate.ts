@@ -18,6 +18,9 @@ export const startScriptGate = (ctx: Context): void => {
       for (const { name, value } of Array.from(inert.attributes)) {
         if (!GATE_ATTRIBUTES.includes(name)) live.setAttribute(name, value);
       }
+      // Under a nonce CSP the browser hides the `nonce` attribute (it reads as ""), so the copy
+      // above carries no nonce: the property still holds it, and without it the CSP blocks the script.
+      if (inert.nonce) live.nonce = inert.nonce;
       const type = inert.getAttribute('data-type');
       if (type) live.type = type;
       const src = inert.getAttribute('data-src');
