@@ -1,5 +1,6 @@
 import type { Config } from './config';
 import type { Lang } from './options';
+import { isWebUrl } from './isWebUrl';
 import { resolveCategories } from './resolveCategories';
 import { LANGS, MAX_STRING, describe, isRecord } from './validation';
 
@@ -56,6 +57,14 @@ export const resolveConfig = (input: unknown): { config: Config; problems: Confi
     return null;
   };
 
+  // Every URL option: anything but https:, http: or relative (javascript:, data:, …) is refused.
+  const url = (field: string, value: unknown): string | null => {
+    const candidate = text(field, value);
+    if (candidate === null || isWebUrl(candidate)) return candidate;
+    refuse(field, `expected an https:, http: or relative URL, got ${describe(candidate)}`);
+    return null;
+  };
+
   const oneOf = <T extends string>(
     field: string,
     value: unknown,
@@ -88,21 +97,21 @@ export const resolveConfig = (input: unknown): { config: Config; problems: Confi
     refuse('banner', `expected true or false, got ${describe(banner)}`);
 
   const config: Config = {
-    endpoint: text('endpoint', options.endpoint)?.replace(/\/+$/, '') || null,
+    endpoint: url('endpoint', options.endpoint)?.replace(/\/+$/, '') || null,
     policyVersion: text('policyVersion', options.policyVersion) ?? '1',
     lang: oneOf('lang', options.lang, LANGS) ?? pageLang(),
     statisticsDefault:
       oneOf('statisticsDefault', options.statisticsDefault, ['on', 'off'] as const) ?? 'on',
     google: {
       measurementId: text('google.measurementId', google.measurementId, MEASUREMENT_ID),
-      transportUrl: text('google.transportUrl', google.transportUrl),
+      transportUrl: url('google.transportUrl', google.transportUrl),
     },
     categories: resolveCategories(options.categories, refuse),
     queryAllowList: strings('queryAllowList', options.queryAllowList) ?? ['utm_*'],
     banner: banner !== false,
-    privacyUrl: text('privacyUrl', options.privacyUrl),
+    privacyUrl: url('privacyUrl', options.privacyUrl),
     nonce: text('nonce', options.nonce),
-    serviceWorker: text('serviceWorker', options.serviceWorker),
+    serviceWorker: url('serviceWorker', options.serviceWorker),
   };
   return { config, problems };
 };
