@@ -22,7 +22,7 @@ test('<form name="zorgvuldig"><input name="getConsent"> before the tag: the SDK 
     head: OWN_GOOGLE_CALL,
   });
   await expect(banner(page)).toBeVisible();
-  expect(await page.evaluate(() => (window as Win).attempt)).toBe('TypeError');
+  expect(await page.evaluate(() => (window as unknown as Win).attempt)).toBe('TypeError');
   expect(recorder.google()).toEqual([]);
   expect(await page.evaluate(() => typeof window.zorgvuldig.getConsent)).toBe('function');
   expect(errors.uncaught).toEqual([]);
@@ -47,10 +47,10 @@ test('<div id="dataLayer"> and <div id="gtag"> before the tag: the Google gate s
     head: OWN_GOOGLE_CALL,
   });
   await expect(banner(page)).toBeVisible();
-  expect(await page.evaluate(() => (window as Win).attempt)).toBe('TypeError');
+  expect(await page.evaluate(() => (window as unknown as Win).attempt)).toBe('TypeError');
   expect(recorder.google()).toEqual([]);
   const first = await page.evaluate(() => {
-    const layer = (window as Win).dataLayer;
+    const layer = (window as unknown as Win).dataLayer;
     return Array.isArray(layer) ? Array.from(layer[0]!).slice(0, 2) : null;
   });
   expect(first).toEqual(['consent', 'default']);
