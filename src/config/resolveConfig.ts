@@ -10,6 +10,7 @@ export interface ConfigProblem {
   problem: string;
 }
 
+const REOPEN_POSITIONS = ['bottom-left', 'bottom-right', 'none'] as const;
 const MEASUREMENT_ID = /^G-[A-Z0-9]{4,20}$/;
 const KNOWN_OPTIONS = [
   'endpoint',
@@ -21,6 +22,7 @@ const KNOWN_OPTIONS = [
   'queryAllowList',
   'banner',
   'privacyUrl',
+  'reopenPosition',
   'nonce',
   'serviceWorker',
 ];
@@ -110,6 +112,8 @@ export const resolveConfig = (input: unknown): { config: Config; problems: Confi
     queryAllowList: strings('queryAllowList', options.queryAllowList) ?? ['utm_*'],
     banner: banner !== false,
     privacyUrl: url('privacyUrl', options.privacyUrl),
+    reopenPosition:
+      oneOf('reopenPosition', options.reopenPosition, REOPEN_POSITIONS) ?? 'bottom-left',
     nonce: text('nonce', options.nonce),
     serviceWorker: url('serviceWorker', options.serviceWorker),
   };

@@ -67,7 +67,12 @@ export const mountUi = (ctx: Context, rights: RightsActions): Ui => {
   });
   const reopen = h(
     'button',
-    { type: 'button', class: 'r', 'aria-haspopup': 'dialog', hidden: true },
+    {
+      type: 'button',
+      class: config.reopenPosition == 'bottom-right' ? 'r rr' : 'r',
+      'aria-haspopup': 'dialog',
+      hidden: true,
+    },
     strings.reopen,
   );
   reopen.addEventListener('click', openPreferences);
@@ -76,7 +81,8 @@ export const mountUi = (ctx: Context, rights: RightsActions): Ui => {
   const render = () => {
     const { decided } = consent.get();
     banner.hidden = decided;
-    reopen.hidden = !decided || dialog.element.open;
+    // 'none': the site offers its own `data-zv-open-preferences` link instead.
+    reopen.hidden = !decided || dialog.element.open || config.reopenPosition == 'none';
   };
   ctx.onTeardown(
     consent.onChange((state) => {
