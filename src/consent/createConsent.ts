@@ -12,6 +12,7 @@ import type {
   ConsentRecord,
   ConsentState,
 } from './types';
+import { guarded } from '../lib/guarded';
 
 /**
  * The consent state machine. The record lives in a session cookie; where cookies are blocked it
@@ -54,10 +55,15 @@ export const createConsent = (config: Config, jar: SessionJar): ConsentControlle
     objection,
   });
 
+  // Every feature listens here: one that fails (a broken built-in) must not stop the others, nor
+  // throw into the click that gave consent.
   const notify = () => {
     const state = get();
-    listeners.forEach((listener) => listener(state));
+    listeners.forEach((listener) => guarded('a consent listener', listener)(state));
   };
+  const persist = guarded('saving the consent cookie', (value: ConsentRecord) =>
+    jar.set(CONSENT_COOKIE, JSON.stringify(value)),
+  );
 
   return {
     get,
@@ -85,7 +91,7 @@ export const createConsent = (config: Config, jar: SessionJar): ConsentControlle
         choices: merged,
         method,
       };
-      jar.set(CONSENT_COOKIE, JSON.stringify(record));
+      persist(record);
       notify();
       return get();
     },

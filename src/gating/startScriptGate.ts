@@ -1,5 +1,6 @@
 import type { Context } from '../core/context';
 import { trustedScriptUrl } from '../lib/trustedScriptUrl';
+import { guarded } from '../lib/guarded';
 
 const SELECTOR = 'script[type="text/plain"][data-zv-category]';
 const GATE_ATTRIBUTES = ['type', 'data-zv-category', 'data-src', 'data-type'];
@@ -10,7 +11,7 @@ const GATE_ATTRIBUTES = ['type', 'data-zv-category', 'data-src', 'data-type'];
  * becomes `src`, `data-type` becomes `type` (e.g. `module`). Each tag runs once per page.
  */
 export const startScriptGate = (ctx: Context): void => {
-  const revive = () => {
+  const revive = guarded('the script gate', () => {
     document.querySelectorAll<HTMLScriptElement>(SELECTOR).forEach((inert) => {
       const category = inert.getAttribute('data-zv-category') ?? '';
       if (!ctx.consent.isGranted(category)) return;
@@ -36,7 +37,7 @@ export const startScriptGate = (ctx: Context): void => {
         inert.removeAttribute('data-zv-category');
       }
     });
-  };
+  });
   if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', revive, { once: true });
   } else {

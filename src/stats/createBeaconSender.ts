@@ -2,6 +2,7 @@ import type { CollectBody, Hit } from '../protocol/types';
 import type { HitQueue } from './createHitQueue';
 import { createTokenBucket } from './createTokenBucket';
 import { sendBody } from './sendBody';
+import { guarded } from '../lib/guarded';
 
 export interface BeaconSenderOptions {
   /** `{endpoint}/collect`. */
@@ -59,35 +60,38 @@ export const createBeaconSender = ({
     }, delay);
   };
 
-  const flush = (unloading = false): void => {
-    const id = sid();
-    // On the way out a relay that just failed gets nothing: the hits wait in sessionStorage
-    // for the next page, where a `fetch` can tell whether they arrived.
-    if (!id || !queue.size() || (unloading ? failing : flying)) return;
-    const wait = bucket.take();
-    if (wait) return schedule(wait);
-    const batch = queue.take(HITS_PER_BODY);
-    const body: CollectBody = { v: 1, sid: id, hits: batch.hits };
-    if (batch.dropped) body.dropped = batch.dropped;
-    const json = JSON.stringify(body);
-    const sentIn = epoch;
-    flying = true;
-    sendBody(url, json, unloading).then((status) => {
-      flying = false;
-      failing = !isDelivered(status);
-      if (!failing) {
-        onSent(json);
-        flush();
-      } else if (sentIn === epoch) {
-        // A body the relay refuses for what it is (400, 413, 415) fails every time: retrying it
-        // would block the queue, so it goes, counted as dropped, and the next body tells.
-        queue.restore(
-          isRefused(status) ? { hits: [], dropped: batch.dropped + batch.hits.length } : batch,
-        );
-      }
-    });
-    if (unloading) flush(true);
-  };
+  const flush: (unloading?: boolean) => void = guarded(
+    'sending statistics',
+    (unloading = false): void => {
+      const id = sid();
+      // On the way out a relay that just failed gets nothing: the hits wait in sessionStorage
+      // for the next page, where a `fetch` can tell whether they arrived.
+      if (!id || !queue.size() || (unloading ? failing : flying)) return;
+      const wait = bucket.take();
+      if (wait) return schedule(wait);
+      const batch = queue.take(HITS_PER_BODY);
+      const body: CollectBody = { v: 1, sid: id, hits: batch.hits };
+      if (batch.dropped) body.dropped = batch.dropped;
+      const json = JSON.stringify(body);
+      const sentIn = epoch;
+      flying = true;
+      sendBody(url, json, unloading).then((status) => {
+        flying = false;
+        failing = !isDelivered(status);
+        if (!failing) {
+          onSent(json);
+          flush();
+        } else if (sentIn === epoch) {
+          // A body the relay refuses for what it is (400, 413, 415) fails every time: retrying it
+          // would block the queue, so it goes, counted as dropped, and the next body tells.
+          queue.restore(
+            isRefused(status) ? { hits: [], dropped: batch.dropped + batch.hits.length } : batch,
+          );
+        }
+      });
+      if (unloading) flush(true);
+    },
+  );
 
   return {
     push(hit) {
