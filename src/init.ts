@@ -9,12 +9,16 @@ const INSTANCE = Symbol.for('zorgvuldig.instance');
  * Starts zorgvuldig on this page and returns its API. Calling it again (or loading the bundle
  * twice) returns the running instance; its options are ignored, with a warning.
  */
+/** The instance already running on this page, if any: a Symbol, so no DOM element can fake it. */
+export const runningInstance = (): ZorgvuldigApi | undefined =>
+  (globalThis as typeof globalThis & { [INSTANCE]?: ZorgvuldigApi })[INSTANCE];
+
 export const init = (options: ZorgvuldigOptions = {}): ZorgvuldigApi => {
-  const global = globalThis as typeof globalThis & { [INSTANCE]?: ZorgvuldigApi };
-  const running = global[INSTANCE];
+  const running = runningInstance();
   if (running) {
     console.warn('zorgvuldig init(): already running on this page; the new options are ignored');
     return running;
   }
+  const global = globalThis as typeof globalThis & { [INSTANCE]?: ZorgvuldigApi };
   return (global[INSTANCE] = createInstance(options));
 };

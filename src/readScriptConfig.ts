@@ -7,6 +7,7 @@ const ATTRIBUTES: [string, (options: Record<string, unknown>, value: string) => 
   ['data-lang', (o, v) => (o.lang = v)],
   ['data-statistics-default', (o, v) => (o.statisticsDefault = v)],
   ['data-privacy-url', (o, v) => (o.privacyUrl = v)],
+  ['data-reopen-position', (o, v) => (o.reopenPosition = v)],
   ['data-service-worker', (o, v) => (o.serviceWorker = v)],
   ['data-policy-date', (o, v) => (o.policyDate = v)],
   ['data-consent-max-age', (o, v) => (o.consentMaxAge = Number(v))],

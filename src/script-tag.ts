@@ -1,5 +1,6 @@
 import type { ZorgvuldigApi } from './api/types';
-import { init } from './init';
+import { init, runningInstance } from './init';
+import { isFunction, readPageGlobal } from './lib/readPageGlobal';
 import { readScriptConfig } from './readScriptConfig';
 
 type QueueStub = ((...args: unknown[]) => void) & { q?: ArrayLike<unknown>[] };
@@ -11,12 +12,19 @@ type Callable = ZorgvuldigApi & ((method: string, ...args: unknown[]) => unknown
  * those calls are replayed here, in order. After load `zorgvuldig('acceptAll')` still works.
  */
 const start = () => {
+  // Loaded twice: the first copy runs the page. Asked of the Symbol `init()` sets and of a real
+  // function, never of `'getConsent' in window.zorgvuldig` alone, which
+  // `<form name="zorgvuldig"><input name="getConsent">` fakes.
   const win = window as unknown as { zorgvuldig?: QueueStub | Callable };
-  const current = win.zorgvuldig;
-  if (current && 'getConsent' in current) return; // Loaded twice: the first copy runs the page.
+  if (runningInstance() && typeof win.zorgvuldig == 'function' && 'getConsent' in win.zorgvuldig)
+    return;
+  const current = readPageGlobal('zorgvuldig', isFunction, 'a function (the queue stub)') as
+    QueueStub | undefined;
 
+  // `<img name="currentScript">` clobbers `document.currentScript` too.
+  const own = document.currentScript;
   const script =
-    (document.currentScript as HTMLScriptElement | null) ??
+    (own instanceof HTMLScriptElement ? own : null) ??
     document.querySelector<HTMLScriptElement>('script[src*="zorgvuldig"]');
   const api = init(readScriptConfig(script));
   const callable = Object.assign((method: string, ...args: unknown[]) => {
@@ -26,7 +34,7 @@ const start = () => {
   }, api) as Callable;
   win.zorgvuldig = callable;
 
-  for (const call of Array.from((current as QueueStub | undefined)?.q ?? [])) {
+  for (const call of Array.from(current?.q ?? [])) {
     try {
       callable(...(Array.from(call) as [string, ...unknown[]]));
     } catch (error) {

@@ -1,4 +1,4 @@
-import type { CookieDeclaration, Lang, Translated } from './options';
+import type { CookieDeclaration, Lang, ReopenPosition, Translated } from './options';
 
 /** A category after defaults and site options are merged. */
 export interface CategoryDefinition {
@@ -23,6 +23,7 @@ export interface Config {
   queryAllowList: string[];
   banner: boolean;
   privacyUrl: string | null;
+  reopenPosition: ReopenPosition;
   nonce: string | null;
   serviceWorker: string | null;
   /** Epoch ms of the privacy statement's date: an older consent record asks again. */

@@ -1,3 +1,6 @@
+/** Where the persistent reopen button sits; `'none'` leaves it to the site's own link. */
+export type ReopenPosition = 'bottom-left' | 'bottom-right' | 'none';
+
 /** Languages the UI speaks. Dutch first: most visitors of a Dutch care site read it. */
 export type Lang = 'nl' | 'en';
 
@@ -59,6 +62,11 @@ export interface ZorgvuldigOptions {
   banner?: boolean;
   /** Link to the privacy statement, shown in the banner. Default: none. */
   privacyUrl?: string;
+  /**
+   * Where the persistent "Cookie-instellingen" button sits once the visitor has chosen. `'none'`
+   * hides it, for sites that place their own `data-zv-open-preferences` link. Default `'bottom-left'`.
+   */
+  reopenPosition?: ReopenPosition;
   /** CSP nonce for the one `<style>` element used where constructable stylesheets are missing. */
   nonce?: string;
   /** URL of `zorgvuldig-sw.js` to register as a network guard. Default: none (not registered). */

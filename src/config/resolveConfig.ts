@@ -1,5 +1,6 @@
 import type { Config } from './config';
 import type { Lang } from './options';
+import { isWebUrl } from './isWebUrl';
 import { resolveCategories } from './resolveCategories';
 import { LANGS, MAX_STRING, describe, isRecord } from './validation';
 
@@ -9,6 +10,7 @@ export interface ConfigProblem {
   problem: string;
 }
 
+const REOPEN_POSITIONS = ['bottom-left', 'bottom-right', 'none'] as const;
 const MEASUREMENT_ID = /^G-[A-Z0-9]{4,20}$/;
 const KNOWN_OPTIONS = [
   'endpoint',
@@ -20,6 +22,7 @@ const KNOWN_OPTIONS = [
   'queryAllowList',
   'banner',
   'privacyUrl',
+  'reopenPosition',
   'nonce',
   'serviceWorker',
   'policyDate',
@@ -60,6 +63,14 @@ export const resolveConfig = (input: unknown): { config: Config; problems: Confi
     else if (value.length > MAX_STRING) refuse(field, `longer than ${MAX_STRING} characters`);
     else if (pattern && !pattern.test(value)) refuse(field, `${describe(value)} is not valid`);
     else return value;
+    return null;
+  };
+
+  // Every URL option: anything but https:, http: or relative (javascript:, data:, …) is refused.
+  const url = (field: string, value: unknown): string | null => {
+    const candidate = text(field, value);
+    if (candidate === null || isWebUrl(candidate)) return candidate;
+    refuse(field, `expected an https:, http: or relative URL, got ${describe(candidate)}`);
     return null;
   };
 
@@ -115,21 +126,23 @@ export const resolveConfig = (input: unknown): { config: Config; problems: Confi
     refuse('banner', `expected true or false, got ${describe(banner)}`);
 
   const config: Config = {
-    endpoint: text('endpoint', options.endpoint)?.replace(/\/+$/, '') || null,
+    endpoint: url('endpoint', options.endpoint)?.replace(/\/+$/, '') || null,
     policyVersion: text('policyVersion', options.policyVersion) ?? '1',
     lang: oneOf('lang', options.lang, LANGS) ?? pageLang(),
     statisticsDefault:
       oneOf('statisticsDefault', options.statisticsDefault, ['on', 'off'] as const) ?? 'on',
     google: {
       measurementId: text('google.measurementId', google.measurementId, MEASUREMENT_ID),
-      transportUrl: text('google.transportUrl', google.transportUrl),
+      transportUrl: url('google.transportUrl', google.transportUrl),
     },
     categories: resolveCategories(options.categories, refuse),
     queryAllowList: strings('queryAllowList', options.queryAllowList) ?? ['utm_*'],
     banner: banner !== false,
-    privacyUrl: text('privacyUrl', options.privacyUrl),
+    privacyUrl: url('privacyUrl', options.privacyUrl),
+    reopenPosition:
+      oneOf('reopenPosition', options.reopenPosition, REOPEN_POSITIONS) ?? 'bottom-left',
     nonce: text('nonce', options.nonce),
-    serviceWorker: text('serviceWorker', options.serviceWorker),
+    serviceWorker: url('serviceWorker', options.serviceWorker),
     policyDate: date('policyDate', options.policyDate),
     consentMaxAge: hours('consentMaxAge', options.consentMaxAge, 24),
     pseudonymMaxAge: hours('pseudonymMaxAge', options.pseudonymMaxAge, 24),

@@ -13,6 +13,7 @@ import type {
   ConsentRecord,
   ConsentState,
 } from './types';
+import { guarded } from '../lib/guarded';
 
 /** How far ahead of this clock a record may be dated and still count as written now. */
 const CLOCK_SKEW = 5 * 60_000;
@@ -112,13 +113,29 @@ export const createConsent = (config: Config, jar: SessionJar): ConsentControlle
     objection,
   });
 
+  // Every feature listens here: one that fails (a broken built-in) must not stop the others, nor
+  // throw into the click that gave consent.
   const notify = () => {
     const state = get();
-    listeners.forEach((listener) => listener(state));
+    listeners.forEach((listener) => guarded('a consent listener', listener)(state));
   };
+  const persist = guarded('saving the consent cookie', (value: ConsentRecord) => {
+    // Memory holds the choice until the write succeeds: were it to fail (a page that broke
+    // `JSON.stringify`), an older cookie must not win at the next refresh.
+    inMemory = true;
+    store(() => jar.set(CONSENT_COOKIE, JSON.stringify(value)));
+  });
 
+  // Field by field, not through JSON: the guard calls this on pages that may have broken it.
   const same = (a: ConsentRecord | null, b: ConsentRecord | null) =>
-    JSON.stringify(a) === JSON.stringify(b);
+    a === b ||
+    (!!a &&
+      !!b &&
+      a.id === b.id &&
+      a.time === b.time &&
+      a.policy === b.policy &&
+      a.method === b.method &&
+      keys.every((key) => a.choices[key] === b.choices[key]));
 
   const refresh = () => {
     if (writing || inMemory) return;
@@ -163,8 +180,7 @@ export const createConsent = (config: Config, jar: SessionJar): ConsentControlle
         choices: merged,
         method,
       };
-      const value = JSON.stringify(record);
-      store(() => jar.set(CONSENT_COOKIE, value));
+      persist(record);
       notify();
       return get();
     },

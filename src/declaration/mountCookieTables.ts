@@ -1,6 +1,7 @@
 import type { Config } from '../config/config';
 import type { Lang } from '../config/options';
 import { renderCookieTable } from './renderCookieTable';
+import { guarded } from '../lib/guarded';
 
 const SELECTOR = '[data-zv-cookie-table]';
 
@@ -16,7 +17,9 @@ export const mountCookieTables = (config: Config): void => {
       element.replaceChildren(renderCookieTable(config, lang));
     });
   if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', fill, { once: true });
+    document.addEventListener('DOMContentLoaded', guarded('the cookie tables', fill), {
+      once: true,
+    });
   } else {
     fill();
   }

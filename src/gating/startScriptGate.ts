@@ -1,5 +1,6 @@
 import type { Context } from '../core/context';
 import { trustedScriptUrl } from '../lib/trustedScriptUrl';
+import { guarded } from '../lib/guarded';
 
 const SELECTOR = 'script[type="text/plain"][data-zv-category]';
 const GATE_ATTRIBUTES = ['type', 'data-zv-category', 'data-src', 'data-type'];
@@ -10,7 +11,7 @@ const GATE_ATTRIBUTES = ['type', 'data-zv-category', 'data-src', 'data-type'];
  * becomes `src`, `data-type` becomes `type` (e.g. `module`). Each tag runs once per page.
  */
 export const startScriptGate = (ctx: Context): void => {
-  const revive = () => {
+  const revive = guarded('the script gate', () => {
     document.querySelectorAll<HTMLScriptElement>(SELECTOR).forEach((inert) => {
       const category = inert.getAttribute('data-zv-category') ?? '';
       if (!ctx.consent.isGranted(category)) return;
@@ -18,6 +19,9 @@ export const startScriptGate = (ctx: Context): void => {
       for (const { name, value } of Array.from(inert.attributes)) {
         if (!GATE_ATTRIBUTES.includes(name)) live.setAttribute(name, value);
       }
+      // Under a nonce CSP the browser hides the `nonce` attribute (it reads as ""), so the copy
+      // above carries no nonce: the property still holds it, and without it the CSP blocks the script.
+      if (inert.nonce) live.nonce = inert.nonce;
       const type = inert.getAttribute('data-type');
       if (type) live.type = type;
       const src = inert.getAttribute('data-src');
@@ -33,7 +37,7 @@ export const startScriptGate = (ctx: Context): void => {
         inert.removeAttribute('data-zv-category');
       }
     });
-  };
+  });
   if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', revive, { once: true });
   } else {

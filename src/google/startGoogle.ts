@@ -1,5 +1,6 @@
 import type { Context } from '../core/context';
 import { scrubReferrer, scrubUrl } from '../privacy/scrubUrl';
+import { isArray, isFunction, readPageGlobal } from '../lib/readPageGlobal';
 import { trustedScriptUrl } from '../lib/trustedScriptUrl';
 import { watchRawTags } from './watchRawTags';
 
@@ -30,10 +31,12 @@ const command = function (..._args: unknown[]) {
 export const startGoogle = (ctx: Context): GoogleGate => {
   const { config, consent } = ctx;
   const id = config.google.measurementId;
-  const global = window as unknown as Record<string, unknown> & { dataLayer?: unknown };
-  const dataLayer = (global.dataLayer ||= []) as unknown[];
+  const global = window as unknown as Record<string, unknown>;
+  // An element with id or name `dataLayer`/`gtag` must not stop the gate: it gets a real one.
+  const dataLayer = readPageGlobal('dataLayer', isArray, 'an array') ?? [];
+  global.dataLayer = dataLayer;
   const gtag = (...args: unknown[]) => dataLayer.push(command(...args));
-  global.gtag ||= gtag;
+  if (!readPageGlobal('gtag', isFunction, 'a function')) global.gtag = gtag;
   const privacy = {
     ads_data_redaction: true,
     url_passthrough: false,

@@ -1,6 +1,7 @@
 import { hostOf } from '../guard/hostOf';
 import { installPatches } from '../guard/installPatches';
 import { matchHost } from '../guard/matchHost';
+import { guarded } from '../lib/guarded';
 
 /**
  * Finds `<script src>` tags to `hosts` written in the HTML, once it is parsed. No script can stop
@@ -26,7 +27,8 @@ export const watchRawTags = (hosts: string[]): string[] => {
         );
       }
     });
-  if (document.readyState == 'loading') document.addEventListener('DOMContentLoaded', scan);
+  if (document.readyState == 'loading')
+    document.addEventListener('DOMContentLoaded', guarded('the raw-tag check', scan));
   else scan();
   return found;
 };

@@ -1,4 +1,5 @@
 import type { Context } from '../core/context';
+import { guarded } from '../lib/guarded';
 
 /** What the page tells the worker: each guarded category, its hosts, and whether it is granted. */
 export interface GuardState {
@@ -23,7 +24,11 @@ export const registerServiceWorker = (ctx: Context, url: string): void => {
           .map(({ key, hosts }) => [key, hosts, ctx.consent.isGranted(key)]),
       };
       container.controller?.postMessage(state);
-      container.ready.then((registration) => registration.active?.postMessage(state));
+      void container.ready.then(
+        guarded('telling the service worker', (registration: ServiceWorkerRegistration) =>
+          registration.active?.postMessage(state),
+        ),
+      );
     };
     container
       .register(url, { scope: '/' })

@@ -1,3 +1,5 @@
+import { guarded } from '../lib/guarded';
+
 /**
  * Offers `data` to the visitor as a JSON file (data portability: a machine-readable copy).
  * A Blob URL, so nothing is sent anywhere and no inline script is needed.
@@ -13,5 +15,8 @@ export const downloadJson = (data: unknown, filename: string): void => {
   link.click();
   link.remove();
   // Give the browser a moment to start the download before the URL dies.
-  setTimeout(() => URL.revokeObjectURL(url), 1e4);
+  setTimeout(
+    guarded('freeing the download', () => URL.revokeObjectURL(url)),
+    1e4,
+  );
 };

@@ -2,6 +2,7 @@ import type { Context } from '../core/context';
 import type { ConsentReceiptBody } from '../protocol/types';
 import { createStoredValue } from '../stats/createStoredValue';
 import { sendBody } from '../stats/sendBody';
+import { guarded } from '../lib/guarded';
 
 /** Receipts kept per tab, for `exportData()` and `/forget`. */
 export interface ReceiptLog {
@@ -38,7 +39,10 @@ export const startReceipts = (ctx: Context, pseudonym: () => string | null): Rec
       }
     }
   };
-  const flushOnce = () => (flushing ||= flush().finally(() => (flushing = null)));
+  const flushOnce = guarded(
+    'delivering consent receipts',
+    () => (flushing ||= flush().finally(() => (flushing = null))),
+  );
 
   ctx.onTeardown(
     consent.onChange((state) => {
@@ -62,7 +66,7 @@ export const startReceipts = (ctx: Context, pseudonym: () => string | null): Rec
 
   return {
     all: () => stored.get(),
-    flush: flushOnce,
+    flush: () => flushOnce() ?? Promise.resolve(),
     clear: () => stored.set([]),
   };
 };

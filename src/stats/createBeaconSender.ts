@@ -3,6 +3,7 @@ import type { HitQueue } from './createHitQueue';
 import { MAX_BODY_BYTES, packBody, type PackedBody } from './packBody';
 import { createTokenBucket } from './createTokenBucket';
 import { sendBody } from './sendBody';
+import { guarded } from '../lib/guarded';
 
 export interface BeaconSenderOptions {
   /** `{endpoint}/collect`. */
@@ -111,17 +112,20 @@ export const createBeaconSender = ({
     return bytes;
   };
 
-  const flush = (unloading = false): void => {
-    let room = MAX_BODY_BYTES - inFlight;
-    if (!unloading) {
-      sendNext(false, room);
-      return;
-    }
-    // On the way out: as many bodies as the queue fills and the keepalive quota holds, each cut
-    // to the room left, so a large batch is split rather than refused. What does not fit stays
-    // queued in sessionStorage, for the next page of the session.
-    for (let sent = 1; sent && room > 0; room -= sent) sent = sendNext(true, room);
-  };
+  const flush: (unloading?: boolean) => void = guarded(
+    'sending statistics',
+    (unloading = false): void => {
+      let room = MAX_BODY_BYTES - inFlight;
+      if (!unloading) {
+        sendNext(false, room);
+        return;
+      }
+      // On the way out: as many bodies as the queue fills and the keepalive quota holds, each
+      // cut to the room left, so a large batch is split rather than refused. What does not fit
+      // stays queued in sessionStorage, for the next page of the session.
+      for (let sent = 1; sent && room > 0; room -= sent) sent = sendNext(true, room);
+    },
+  );
 
   return {
     push(hit) {

@@ -1,5 +1,6 @@
 import type { Hit } from '../protocol/types';
 import { createStoredValue } from './createStoredValue';
+import { guarded } from '../lib/guarded';
 
 /** Hits waiting to be sent, and how many the bounds pushed out since the last delivery. */
 export interface Batch {
@@ -57,7 +58,7 @@ export const createHitQueue = (key = 'zv_queue'): HitQueue => {
     stored.set({ hits, dropped });
   };
   const change = () => {
-    if (!dirty) queueMicrotask(commit);
+    if (!dirty) queueMicrotask(guarded('storing the statistics queue', commit));
     dirty = true;
   };
 

@@ -14,6 +14,7 @@ import { readOrigin } from './readOrigin';
 import { readVisitor } from './readVisitor';
 import { toPath } from './toPath';
 import { watchNavigation } from './watchNavigation';
+import { guarded } from '../lib/guarded';
 
 /** Pseudonymised visit statistics, as `init()` drives them. */
 export interface Stats {
@@ -169,7 +170,7 @@ export const startStats = (ctx: Context): Stats => {
     if (!allowed) return stop();
     // web-vitals observes with `buffered: true`, so starting it in a later task loses nothing and
     // keeps its set-up out of the page's first long task.
-    setTimeout(() => (takeVitals ||= collectVitals()));
+    setTimeout(guarded('starting web-vitals', () => (takeVitals ||= collectVitals())));
     view();
   };
 
@@ -180,8 +181,9 @@ export const startStats = (ctx: Context): Stats => {
     ['pageshow', restore],
     ['pagehide', hide],
     ['visibilitychange', hide],
-    ['load', () => setTimeout(release)],
+    ['load', () => setTimeout(guarded('statistics on load', release))],
   ];
+  for (const entry of listeners) entry[1] = guarded(`statistics on ${entry[0]}`, entry[1]);
   for (const [type, listener] of listeners) addEventListener(type, listener as EventListener);
   ctx.onTeardown(() => {
     unsubscribe();

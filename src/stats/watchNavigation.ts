@@ -1,3 +1,5 @@
+import { guarded } from '../lib/guarded';
+
 type HistoryMethod = 'pushState' | 'replaceState';
 
 /**
@@ -6,13 +8,8 @@ type HistoryMethod = 'pushState' | 'replaceState';
  * Returns a function that undoes the patch, unless another script has wrapped ours since.
  */
 export const watchNavigation = (onChange: () => void): (() => void) => {
-  const notify = () => {
-    try {
-      onChange();
-    } catch {
-      // Statistics must never break the page's navigation.
-    }
-  };
+  // Statistics must never break the page's navigation.
+  const notify = guarded('following navigation', onChange);
   const restores = (['pushState', 'replaceState'] as HistoryMethod[]).map((name) => {
     const original = history[name];
     // A function, not an arrow: the page calls it as `history.pushState(…)` and may rebind it.

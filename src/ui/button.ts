@@ -1,4 +1,5 @@
 import { h } from './h';
+import { guarded } from '../lib/guarded';
 
 /**
  * A button of the banner or dialog. `primary` ones (reject, accept) share one class, so the
@@ -10,6 +11,6 @@ export const button = (label: string, primary: boolean, name: string, action: ()
     { type: 'button', class: primary ? 'p' : 's', 'data-zv-action': name },
     label,
   );
-  element.addEventListener('click', action);
+  element.addEventListener('click', guarded(`the ${name} button`, action));
   return element;
 };

@@ -5,6 +5,7 @@ import { button } from './button';
 import { h } from './h';
 import type { UiStrings } from './strings';
 import { trapFocus } from './trapFocus';
+import { guarded } from '../lib/guarded';
 
 export interface DialogActions {
   save(choices: Choices): void;
@@ -89,15 +90,18 @@ export const createDialog = (
       'div',
       { class: 'a' },
       button(strings.download, false, 'download', actions.download),
-      button(strings.erase, false, 'erase', () => {
-        void actions.erase().then(() => (erased.hidden = false));
-      }),
+      button(
+        strings.erase,
+        false,
+        'erase',
+        guarded('erasing your data', () => actions.erase().then(() => (erased.hidden = false))),
+      ),
     ),
     erased,
   );
   trapFocus(element, root);
   // Escape fires `cancel` and closes a modal dialog natively; every way out ends here.
-  element.addEventListener('close', actions.closed);
+  element.addEventListener('close', guarded('closing the dialog', actions.closed));
 
   return {
     element,

@@ -5,6 +5,7 @@ import { createDialog } from './createDialog';
 import { h } from './h';
 import { STRINGS } from './strings';
 import { applyStyles } from './styles';
+import { guarded } from '../lib/guarded';
 
 export interface Ui {
   openPreferences(): void;
@@ -67,16 +68,22 @@ export const mountUi = (ctx: Context, rights: RightsActions): Ui => {
   });
   const reopen = h(
     'button',
-    { type: 'button', class: 'r', 'aria-haspopup': 'dialog', hidden: true },
+    {
+      type: 'button',
+      class: config.reopenPosition == 'bottom-right' ? 'r rr' : 'r',
+      'aria-haspopup': 'dialog',
+      hidden: true,
+    },
     strings.reopen,
   );
-  reopen.addEventListener('click', openPreferences);
+  reopen.addEventListener('click', guarded('the reopen button', openPreferences));
   root.append(banner, dialog.element, reopen);
 
   const render = () => {
     const { decided } = consent.get();
     banner.hidden = decided;
-    reopen.hidden = !decided || dialog.element.open;
+    // 'none': the site offers its own `data-zv-open-preferences` link instead.
+    reopen.hidden = !decided || dialog.element.open || config.reopenPosition == 'none';
   };
   ctx.onTeardown(
     consent.onChange((state) => {
@@ -90,13 +97,13 @@ export const mountUi = (ctx: Context, rights: RightsActions): Ui => {
     }),
   );
 
-  const onClick = (event: Event) => {
+  const onClick = guarded('a preferences link', (event: Event) => {
     const target = event.target instanceof Element ? event.target.closest(OPEN_SELECTOR) : null;
     if (target) {
       event.preventDefault();
       openPreferences();
     }
-  };
+  });
 
   const mount = () => {
     document.body.append(host);
@@ -106,11 +113,19 @@ export const mountUi = (ctx: Context, rights: RightsActions): Ui => {
       returnFocus = deepActiveElement();
       // Focusing now would force a synchronous layout inside the page's start-up task; the next
       // frame lays the banner out anyway.
-      requestAnimationFrame(() => banner.hidden || banner.focus({ preventScroll: true }));
+      requestAnimationFrame(
+        guarded(
+          'focusing the banner',
+          () => banner.hidden || banner.focus({ preventScroll: true }),
+        ),
+      );
     }
   };
   if (document.body) mount();
-  else document.addEventListener('DOMContentLoaded', mount, { once: true });
+  else
+    document.addEventListener('DOMContentLoaded', guarded('mounting the banner', mount), {
+      once: true,
+    });
   ctx.onTeardown(() => {
     host.remove();
     document.removeEventListener('click', onClick);

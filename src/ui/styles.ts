@@ -29,6 +29,7 @@ button{font:inherit;cursor:pointer;min-height:44px;padding:.5rem 1rem;border-rad
 input{width:2.75rem;height:1.5rem;accent-color:var(--ac);margin:0}
 .n{border-left:4px solid var(--ac);padding-left:.5rem}
 .r{position:fixed;z-index:2147483645;left:1rem;bottom:1rem;font-size:.875rem;min-height:44px;border:2px solid var(--ac);color:var(--ac);box-shadow:0 2px 8px #0003}
+.rr{left:auto;right:1rem}
 [hidden]{display:none!important}
 @keyframes zv-in{from{transform:translateY(100%)}}
 @media (prefers-reduced-motion:reduce){.b{animation:none}}

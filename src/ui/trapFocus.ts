@@ -1,3 +1,5 @@
+import { guarded } from '../lib/guarded';
+
 const FOCUSABLE =
   'button:not([disabled]),input:not([disabled]),a[href],[tabindex]:not([tabindex="-1"])';
 
@@ -6,18 +8,21 @@ const FOCUSABLE =
  * but browsers still let Tab leave it for the browser's own toolbar; this wraps around instead.
  */
 export const trapFocus = (container: HTMLElement, root: ShadowRoot) =>
-  container.addEventListener('keydown', (event) => {
-    if (event.key !== 'Tab') return;
-    const focusable = Array.from(container.querySelectorAll<HTMLElement>(FOCUSABLE));
-    if (!focusable.length) return;
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    const active = root.activeElement;
-    if (event.shiftKey && (active === first || active === container)) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && active === last) {
-      event.preventDefault();
-      first.focus();
-    }
-  });
+  container.addEventListener(
+    'keydown',
+    guarded('the dialog keyboard', (event: KeyboardEvent) => {
+      if (event.key !== 'Tab') return;
+      const focusable = Array.from(container.querySelectorAll<HTMLElement>(FOCUSABLE));
+      if (!focusable.length) return;
+      const first = focusable[0];
+      const last = focusable[focusable.length - 1];
+      const active = root.activeElement;
+      if (event.shiftKey && (active === first || active === container)) {
+        event.preventDefault();
+        last.focus();
+      } else if (!event.shiftKey && active === last) {
+        event.preventDefault();
+        first.focus();
+      }
+    }),
+  );

@@ -156,4 +156,26 @@ test.describe('consent banner', () => {
     await banner(page).getByRole('button', { name: 'Settings' }).click();
     await expect(dialog(page)).toContainText('United States');
   });
+
+  test('data-reopen-position: bottom-right puts the reopen button on the right, none leaves it to the site link', async ({
+    page,
+  }) => {
+    const reopen = page.locator('#zorgvuldig-ui button.r');
+    await openSdkPage(page, { attributes: { 'data-reopen-position': 'bottom-right' } });
+    await page.evaluate(() => window.zorgvuldig.rejectAll());
+    await expect(reopen).toBeVisible();
+    const box = (await reopen.boundingBox())!;
+    const width = await page.evaluate(() => document.documentElement.clientWidth);
+    expect(box.x).toBeGreaterThan(width / 2);
+
+    await page.unrouteAll();
+    await openSdkPage(page, {
+      attributes: { 'data-reopen-position': 'none' },
+      body: '<button type="button" data-zv-open-preferences>Cookies</button>',
+    });
+    await expect(banner(page)).toBeHidden();
+    await expect(reopen).toBeHidden();
+    await page.getByRole('button', { name: 'Cookies', exact: true }).click();
+    await expect(dialog(page)).toBeVisible();
+  });
 });

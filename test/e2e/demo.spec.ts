@@ -65,6 +65,11 @@ test.describe('QA cockpit', () => {
       const errors = collectPageErrors(page);
       await page.goto(path);
       await expect(banner(page)).toBeVisible();
+      // Phones render the page at device width, not as a zoomed-out desktop page.
+      await expect(page.locator('meta[name="viewport"]')).toHaveAttribute(
+        'content',
+        'width=device-width, initial-scale=1',
+      );
       expect(errors.uncaught).toEqual([]);
       expect(errors.consoleErrors).toEqual([]);
     });

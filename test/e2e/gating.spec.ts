@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { openSdkPage } from './support/sdkPage';
 
 const runs = (page: Page) =>
   page.evaluate(
@@ -42,5 +43,28 @@ test.describe('script gating', () => {
     await page.reload();
     await expect.poll(async () => (await runs(page)).googleAnalytics).toBe(1);
     expect((await runs(page)).statistics).toBe(1);
+  });
+
+  test('under a nonce CSP consented scripts run, inline and data-src, with the nonce', async ({
+    page,
+  }) => {
+    const blocked: string[] = [];
+    page.on('console', (message) => {
+      if (message.text().includes('Content Security Policy')) blocked.push(message.text());
+    });
+    await openSdkPage(page, {
+      csp: "script-src 'nonce-N0nce'; object-src 'none'; base-uri 'none'",
+      attributes: { nonce: 'N0nce' },
+      body:
+        '<p id="gated-statistics"></p>' +
+        '<script type="text/plain" data-zv-category="statistics" data-src="/gated/statistics.js" nonce="N0nce"></script>' +
+        '<script type="text/plain" data-zv-category="googleAnalytics" nonce="N0nce">window.inlineRan = true</script>',
+    });
+    await page.evaluate(() => window.zorgvuldig.acceptAll());
+    await expect.poll(async () => (await runs(page)).statistics).toBe(1);
+    expect(
+      await page.evaluate(() => (window as unknown as { inlineRan?: boolean }).inlineRan),
+    ).toBe(true);
+    expect(blocked).toEqual([]);
   });
 });

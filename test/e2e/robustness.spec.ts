@@ -110,6 +110,20 @@ test.describe('robustness', () => {
     expect(await page.evaluate(() => (({}) as Record<string, unknown>).polluted)).toBeUndefined();
   });
 
+  test('a javascript: privacy URL is refused: no such link in the banner, one error naming the field', async ({
+    page,
+  }) => {
+    const errors = collectPageErrors(page);
+    await openSdkPage(page, { attributes: { 'data-privacy-url': 'javascript:alert(1)' } });
+    await expect(banner(page)).toBeVisible();
+    const hrefs = await banner(page)
+      .locator('a')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+    expect(hrefs.filter((href) => !/^(https?:|\/)/i.test(href))).toEqual([]);
+    expect(errors.consoleErrors).toHaveLength(1);
+    expect(errors.consoleErrors[0]).toContain('privacyUrl');
+  });
+
   test('invalid JSON config is reported and defaults apply', async ({ page }) => {
     const errors = collectPageErrors(page);
     await openSdkPage(page, {

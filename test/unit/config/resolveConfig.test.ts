@@ -155,3 +155,17 @@ describe('resolveConfig', () => {
     );
   });
 });
+
+describe('reopenPosition', () => {
+  it('defaults to bottom-left and takes bottom-right or none', () => {
+    expect(resolveConfig({}).config.reopenPosition).toBe('bottom-left');
+    for (const position of ['bottom-right', 'none'] as const)
+      expect(resolveConfig({ reopenPosition: position }).config.reopenPosition).toBe(position);
+  });
+
+  it('refuses anything else, naming the field, and keeps the default', () => {
+    const { config, problems } = resolveConfig({ reopenPosition: 'top' });
+    expect(config.reopenPosition).toBe('bottom-left');
+    expect(problems.map(({ field }) => field)).toEqual(['reopenPosition']);
+  });
+});
