@@ -279,6 +279,18 @@ export const defineRelaySuite = (name: string, setup: () => Promise<RelayHarness
       expect(await recordsOf(limitedSid)).toEqual([]);
     });
 
+    it('rejects a byte-order mark and a repeated key, naming the problem', async () => {
+      const text = new TextEncoder().encode(JSON.stringify(beacon(newSid())));
+      const bom = await rejects(post('/collect', new Uint8Array([0xef, 0xbb, 0xbf, ...text])), 400);
+      expect(bom.error).toContain('byte-order mark');
+      const twice = `{"v":1,"sid":"${newSid()}","hits":[{"type":"pageview","time":"2025-01-02T10:00:00Z","url":"https://site.example/a","url":"https://site.example/b"}]}`;
+      const repeated = await rejects(post('/collect', twice), 400);
+      expect(repeated.error).toContain('"url"');
+      // The same key in sibling objects, and a key-like string value, are not repeats.
+      const siblings = `{"v":1,"sid":"${newSid()}","hits":[{"type":"pageview","time":"2025-01-02T10:00:00Z","url":"https://site.example/a","name":"type"},{"type":"pageview","time":"2025-01-02T10:00:00Z","url":"https://site.example/b"}]}`;
+      expect((await h.dispatch(post('/collect', siblings), PEER)).status).toBe(202);
+    });
+
     it('rejects invalid UTF-8, deep nesting and huge arrays, and drops __proto__ keys', async () => {
       const sid = newSid();
       const text = new TextEncoder().encode(JSON.stringify(beacon(sid)));
