@@ -1,6 +1,7 @@
 import type { CollectBody, Hit } from '../protocol/types';
 import type { HitQueue } from './createHitQueue';
 import { createTokenBucket } from './createTokenBucket';
+import { isDelivered } from './isDelivered';
 import { sendBody } from './sendBody';
 
 export interface BeaconSenderOptions {
@@ -32,7 +33,6 @@ export const SEND_INTERVAL = 500;
 /** Milliseconds hits wait for company before a body goes out. */
 const COALESCE = 50;
 
-const isDelivered = (status: number) => status >= 200 && status < 300;
 /** 4xx other than 408 (timeout) and 429 (rate limited): this body will never be accepted. */
 const isRefused = (status: number) =>
   status >= 400 && status < 500 && status !== 408 && status !== 429;

@@ -9,7 +9,7 @@ import { trapFocus } from './trapFocus';
 export interface DialogActions {
   save(choices: Choices): void;
   download(): void;
-  erase(): Promise<void>;
+  erase(): Promise<unknown>;
   reject(): void;
   accept(): void;
   /** Called after the dialog closed, however it closed. */
