@@ -12,6 +12,8 @@ export interface StoredHit extends Hit {
   ip: string | null;
   /** The session pseudonym from the beacon. */
   sid: string;
+  /** Present (`true`) when the client's `time` is more than a day from `received`: its clock is off. */
+  clockSkew?: true;
 }
 
 /** What a stored consent receipt holds: the receipt as sent, `type: 'consent'` to tell it from hits. */

@@ -279,6 +279,29 @@ export const defineRelaySuite = (name: string, setup: () => Promise<RelayHarness
       expect(await recordsOf(limitedSid)).toEqual([]);
     });
 
+    it('flags a hit whose client time is more than a day from the relay clock', async () => {
+      const sid = newSid();
+      const now = Date.now();
+      const at = (offset: number) => new Date(now + offset).toISOString();
+      const hour = 60 * 60 * 1000;
+      const sent = [at(-hour), at(2 * 24 * hour), at(-3 * 24 * hour), '2025-01-02T10:00:00Z'];
+      const response = await h.dispatch(
+        post(
+          '/collect',
+          beacon(
+            sid,
+            sent.map((time, i) => hit({ time, name: `h${i}`, type: 'event' })),
+          ),
+        ),
+        PEER,
+      );
+      expect(response.status).toBe(202);
+      const stored = await recordsOf(sid);
+      const skew = Object.fromEntries(stored.map((r) => [r.name, r.clockSkew]));
+      expect(skew).toEqual({ h0: undefined, h1: true, h2: true, h3: true });
+      expect(stored.find((r) => r.name === 'h1')!.time).toBe(sent[1]);
+    });
+
     it('rejects a byte-order mark and a repeated key, naming the problem', async () => {
       const text = new TextEncoder().encode(JSON.stringify(beacon(newSid())));
       const bom = await rejects(post('/collect', new Uint8Array([0xef, 0xbb, 0xbf, ...text])), 400);
