@@ -209,4 +209,6 @@ export interface RelayHandler {
   (request: Request, env?: RelayEnv | unknown, ctx?: RelayContext): Promise<Response>;
   /** The body limit in bytes, so an adapter can stop reading at the same point. */
   readonly maxBodyBytes: number;
+  /** The body read timeout in ms, so an adapter gives a slow body the same time. */
+  readonly bodyTimeoutMs: number;
 }
