@@ -1,4 +1,5 @@
 import type { CollectBody, Hit } from '../protocol/types';
+import { randomId } from '../lib/randomId';
 import type { HitQueue } from './createHitQueue';
 import { createTokenBucket } from './createTokenBucket';
 import { isDelivered } from './isDelivered';
@@ -67,7 +68,7 @@ export const createBeaconSender = ({
     const wait = bucket.take();
     if (wait) return schedule(wait);
     const batch = queue.take(HITS_PER_BODY);
-    const body: CollectBody = { v: 1, sid: id, hits: batch.hits };
+    const body: CollectBody = { v: 1, sid: id, bid: randomId(), hits: batch.hits };
     if (batch.dropped) body.dropped = batch.dropped;
     const json = JSON.stringify(body);
     const sentIn = epoch;

@@ -279,6 +279,38 @@ export const defineRelaySuite = (name: string, setup: () => Promise<RelayHarness
       expect(await recordsOf(limitedSid)).toEqual([]);
     });
 
+    it('stores a body and a receipt sent twice once, answering the repeat 202 duplicate', async () => {
+      const sid = newSid();
+      const body = { ...beacon(sid), bid: `bid${newSid()}`.slice(0, 22) };
+      const first = await h.dispatch(post('/collect', body), PEER);
+      expect(first.status).toBe(202);
+      const again = await h.dispatch(post('/collect', body), PEER);
+      expect(again.status).toBe(202);
+      expect(await again.json()).toEqual({ ok: true, duplicate: true });
+      expect(await recordsOf(sid)).toHaveLength(1);
+      // An old client without `bid` is accepted, every time.
+      const old = beacon(sid);
+      expect((await h.dispatch(post('/collect', old), PEER)).status).toBe(202);
+      expect((await h.dispatch(post('/collect', old), PEER)).status).toBe(202);
+      expect(await recordsOf(sid)).toHaveLength(3);
+
+      const id = `dup${newSid()}`.slice(0, 22);
+      const receipt = {
+        v: 1,
+        id,
+        policy: '1',
+        time: '2025-01-02T10:00:00.000Z',
+        choices: { necessary: true },
+        method: 'api',
+      };
+      expect((await h.dispatch(post('/consent', receipt), PEER)).status).toBe(202);
+      const repeat = await h.dispatch(post('/consent', receipt), PEER);
+      expect(repeat.status).toBe(202);
+      expect(await repeat.json()).toMatchObject({ duplicate: true });
+      const receipts = (await records()).filter((r) => r.type === 'consent' && r.id === id);
+      expect(receipts).toHaveLength(1);
+    });
+
     it('flags a hit whose client time is more than a day from the relay clock', async () => {
       const sid = newSid();
       const now = Date.now();
