@@ -22,13 +22,14 @@ export const createSeenIds = (now: () => number, max = MAX_IDS, ttl = TTL_MS): S
   return {
     claim(id) {
       const time = now();
+      // Expired ids sit at the front (one TTL for all), so this stops at the first live one.
       for (const [old, expiry] of seen) {
-        if (expiry > time && seen.size < max) break;
+        if (expiry > time) break;
         seen.delete(old);
       }
-      const expiry = seen.get(id);
-      if (expiry !== undefined && expiry > time) return false;
-      seen.delete(id);
+      if (seen.has(id)) return false;
+      // Full: the oldest id goes, so memory stays bounded whatever a client sends.
+      if (seen.size >= max) seen.delete(seen.keys().next().value as string);
       seen.set(id, time + ttl);
       return true;
     },

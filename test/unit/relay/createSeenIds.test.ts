@@ -17,6 +17,7 @@ describe('createSeenIds', () => {
     const seen = createSeenIds(() => 0, 3, 1000);
     for (const id of ['a', 'b', 'c', 'd']) expect(seen.claim(id)).toBe(true);
     expect(seen.claim('d')).toBe(false);
+    expect(seen.claim('b')).toBe(false);
     expect(seen.claim('c')).toBe(false);
     expect(seen.claim('a')).toBe(true); // evicted by 'd'
   });
