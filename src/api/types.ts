@@ -59,8 +59,11 @@ export interface ZorgvuldigApi {
   /** Opens the preferences dialog (no-op with `banner: false`). */
   showPreferences(): void;
   exportData(): ExportedData;
-  /** Deletes everything the SDK holds; the banner asks again; a new pseudonym starts. */
-  forget(): Promise<void>;
+  /**
+   * Deletes everything the SDK holds; the banner asks again; a new pseudonym starts. Resolves
+   * to `true` once the relay confirmed its deletion (2xx) or had nothing to delete.
+   */
+  forget(): Promise<boolean>;
   /** Sends a custom statistics event (scrubbed); a no-op without statistics permission. */
   track(name: string, props?: Record<string, unknown>): void;
   audit(): Promise<AuditReport>;

@@ -60,6 +60,12 @@ export interface CollectBody {
   v: 1;
   /** The session pseudonym: 128 random bits, base64url (22 characters). */
   sid: string;
+  /**
+   * This body's id, random per body (16–64 base64url characters), so the relay stores a body
+   * that arrives twice (a `sendBeacon` and a `fetch` of the same text) once. Optional: older
+   * clients send none.
+   */
+  bid?: string;
   /** Hits dropped by the browser's bounded queue since the last delivered batch. */
   dropped?: number;
   /** One or more hits, oldest first. */

@@ -123,5 +123,8 @@ export const createRelayHandler = (
       return jsonResponse(500, { error: 'internal error' });
     }
   };
-  return Object.assign(relay, { maxBodyBytes: resolved.maxBodyBytes });
+  return Object.assign(relay, {
+    maxBodyBytes: resolved.maxBodyBytes,
+    bodyTimeoutMs: resolved.bodyTimeoutMs,
+  });
 };

@@ -29,5 +29,6 @@ export const handleCollect = async (
     records.push(result.record);
   }
   if (body.dropped) state.counters.browserDrops += body.dropped;
-  return storeRecords(records, state, ctx, headers);
+  const id = body.bid === undefined ? undefined : `collect:${body.sid}:${body.bid}`;
+  return storeRecords(records, state, ctx, headers, id);
 };

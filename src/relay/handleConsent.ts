@@ -27,5 +27,5 @@ export const handleConsent = async (
     method: body.method,
   };
   if (body.sid) record.sid = body.sid;
-  return storeRecords([record], state, ctx, headers);
+  return storeRecords([record], state, ctx, headers, `consent:${body.id}`);
 };

@@ -2,18 +2,16 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { jsonResponse } from './jsonResponse';
 import type { RelayHandler } from './types';
 
-/** A slow client gets this long to send its whole body, in ms. */
-const BODY_TIMEOUT_MS = 10_000;
-
 /** Reads the body up to `max` bytes while it streams, or says why it could not. */
 const readNodeBody = (
   req: IncomingMessage,
   max: number,
+  timeoutMs: number,
 ): Promise<Buffer | 'too-large' | 'timeout' | 'aborted'> =>
   new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    const timer = setTimeout(() => finish('timeout'), BODY_TIMEOUT_MS);
+    const timer = setTimeout(() => finish('timeout'), timeoutMs);
     const finish = (result: Buffer | 'too-large' | 'timeout' | 'aborted') => {
       clearTimeout(timer);
       req.removeAllListeners('data');
@@ -45,7 +43,8 @@ const send = async (res: ServerResponse, response: Response, close = false) => {
  * Serves one Node request with the relay: converts `IncomingMessage` into a Fetch `Request`
  * (cookies left behind: the relay ignores them) and passes the socket's address as
  * `clientAddress`, the only place the relay learns it. The body is read up to the relay's
- * limit while it streams; anything bigger is answered 413 without reading the rest.
+ * limit while it streams, within the relay's `bodyTimeoutMs`; a `Content-Length` over the
+ * limit, or a body that grows past it, is answered 413 without reading the rest.
  */
 export const handleNodeRequest = async (
   relay: RelayHandler,
@@ -61,7 +60,12 @@ export const handleNodeRequest = async (
     }
     let body: Buffer | undefined;
     if (method !== 'GET' && method !== 'HEAD') {
-      const read = await readNodeBody(req, relay.maxBodyBytes);
+      // A declared length over the limit is refused before a byte is read or waited for.
+      const declared = Number(req.headers['content-length']);
+      const read =
+        declared > relay.maxBodyBytes
+          ? 'too-large'
+          : await readNodeBody(req, relay.maxBodyBytes, relay.bodyTimeoutMs);
       if (read === 'too-large') {
         return send(
           res,

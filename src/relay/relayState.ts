@@ -1,3 +1,4 @@
+import { createSeenIds, type SeenIds } from './createSeenIds';
 import type { ResolvedOptions } from './resolveOptions';
 import type { RelayContext, StoredRecord } from './types';
 
@@ -10,6 +11,8 @@ export interface RelayState {
   store(records: StoredRecord[], ctx: RelayContext): Promise<boolean>;
   /** Today's salt for GA client-id hashes. */
   salt(): string;
+  /** Recently stored body ids (`collect:<bid>`, `consent:<id>`), to store a repeat once. */
+  seen: SeenIds;
 }
 
 /** The state of one relay instance. */
@@ -20,6 +23,7 @@ export const createRelayState = (options: ResolvedOptions, salt: () => string): 
     stored: 0,
     storeFailures: 0,
     browserDrops: 0,
+    duplicates: 0,
     gaForwarded: 0,
     gaWithoutConsent: 0,
   };
@@ -27,6 +31,7 @@ export const createRelayState = (options: ResolvedOptions, salt: () => string): 
     options,
     counters,
     salt,
+    seen: createSeenIds(options.now),
     async store(records, ctx) {
       const results = await Promise.allSettled(
         options.sinks.map((sink) => sink.write?.(records, ctx)),

@@ -4,6 +4,9 @@ import { scrubReferrer, scrubUrl } from '../privacy/scrubUrl';
 import { scrubText } from '../privacy/scrubText';
 import type { StoredHit } from './types';
 
+/** A client clock further than this from the relay's is flagged: time zones and drift stay within it. */
+const MAX_CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
+
 /** Origin of an absolute URL, or `null`. */
 const originOf = (url: string): string | null => {
   try {
@@ -37,6 +40,11 @@ export const sanitiseHit = (
   if (url === null || origin === null) return { ok: false, field: 'url' };
 
   const record = { received, ip, sid, type: hit.type, time: hit.time, url } as StoredHit;
+  // `time` is kept as sent (it orders a session's hits), but a reader must be able to tell a
+  // wrong client clock from a real time without comparing every record to `received`.
+  if (Math.abs(Date.parse(hit.time) - Date.parse(received)) > MAX_CLOCK_SKEW_MS) {
+    record.clockSkew = true;
+  }
   if (hit.prev !== undefined) {
     const prev = scrubPath(hit.prev, origin, allowParams);
     if (prev !== null) record.prev = prev;

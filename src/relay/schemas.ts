@@ -68,6 +68,8 @@ export const hitSchema = v.object({
 export const collectSchema = v.object({
   v: v.literal(1),
   sid: token('sid'),
+  // Optional: clients from before body ids are still accepted (and not deduplicated).
+  bid: v.optional(token('bid')),
   dropped: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1e6))),
   hits: v.pipe(v.array(hitSchema), v.minLength(1, 'needs at least one hit'), v.maxLength(MAX_HITS)),
 });

@@ -14,6 +14,10 @@ export interface RelayServerOptions extends RelayOptions {
   dataDir?: string;
   /** Days the ndjson store keeps. Default `30`. */
   retentionDays?: number;
+  /** Time a client has to send the request headers, in ms (slow-loris guard). Default `10000`. */
+  headersTimeoutMs?: number;
+  /** Time a client has to send the whole request, in ms. Default: headers plus body timeout. */
+  requestTimeoutMs?: number;
 }
 
 /** A running relay server. */
@@ -30,6 +34,8 @@ export const startRelayServer = async ({
   host = '127.0.0.1',
   dataDir,
   retentionDays,
+  headersTimeoutMs = 10_000,
+  requestTimeoutMs,
   ...options
 }: RelayServerOptions = {}): Promise<RelayServer> => {
   const sinks = options.sinks ?? (dataDir ? [] : undefined);
@@ -37,10 +43,24 @@ export const startRelayServer = async ({
     sinks?.unshift({ type: 'ndjson', dir: dataDir, retentionDays });
   }
   const relay = createRelay({ ...options, sinks });
-  const server = createServer({ keepAlive: true }, toNodeHandler(relay));
-  // Slow-loris guard: a request must arrive whole within 15 s (headers within 10 s).
-  server.requestTimeout = 15_000;
-  server.headersTimeout = 10_000;
+  const requestTimeout = requestTimeoutMs ?? headersTimeoutMs + relay.bodyTimeoutMs;
+  if (requestTimeout < headersTimeoutMs) {
+    throw new Error(
+      'zorgvuldig startRelayServer(): requestTimeoutMs must not be below headersTimeoutMs',
+    );
+  }
+  // Slow-loris guard. Node checks these timeouts only every `connectionsCheckingInterval`
+  // (30 s by default), so a slow-header client would be kept ~31 s whatever was configured;
+  // checking at a tenth of the headers timeout closes it close to the configured time.
+  const server = createServer(
+    {
+      keepAlive: true,
+      headersTimeout: headersTimeoutMs,
+      requestTimeout,
+      connectionsCheckingInterval: Math.min(1000, Math.max(25, headersTimeoutMs / 10)),
+    },
+    toNodeHandler(relay),
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());

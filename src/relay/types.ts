@@ -12,6 +12,8 @@ export interface StoredHit extends Hit {
   ip: string | null;
   /** The session pseudonym from the beacon. */
   sid: string;
+  /** Present (`true`) when the client's `time` is more than a day from `received`: its clock is off. */
+  clockSkew?: true;
 }
 
 /** What a stored consent receipt holds: the receipt as sent, `type: 'consent'` to tell it from hits. */
@@ -207,4 +209,6 @@ export interface RelayHandler {
   (request: Request, env?: RelayEnv | unknown, ctx?: RelayContext): Promise<Response>;
   /** The body limit in bytes, so an adapter can stop reading at the same point. */
   readonly maxBodyBytes: number;
+  /** The body read timeout in ms, so an adapter gives a slow body the same time. */
+  readonly bodyTimeoutMs: number;
 }

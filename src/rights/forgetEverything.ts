@@ -4,6 +4,7 @@ import type { ConsentController } from '../consent/types';
 import type { SessionJar } from '../cookies/createSessionJar';
 import type { ForgetBody } from '../protocol/types';
 import type { Stats } from '../stats/startStats';
+import { isDelivered } from '../stats/isDelivered';
 import { sendBody } from '../stats/sendBody';
 
 export interface ForgetParts {
@@ -32,9 +33,10 @@ const clearStorage = () => {
  * The right to erasure, in the browser: the consent record (so the banner asks again), the
  * pseudonym, the transparency log, queued hits and receipts, every cookie the SDK set and every
  * cookie of a category without consent. Then the relay is asked to delete what it stored under
- * this pseudonym and these receipts. Resolves when the relay answered (or could not be reached).
+ * this pseudonym and these receipts. Resolves when the relay answered (or could not be reached):
+ * `true` when it confirmed the deletion with a 2xx, or there was nothing to ask it.
  */
-export const forgetEverything = async (parts: ForgetParts): Promise<void> => {
+export const forgetEverything = async (parts: ForgetParts): Promise<boolean> => {
   const body: ForgetBody = { v: 1, receipts: parts.receipts.all().map((receipt) => receipt.id) };
   const sid = parts.stats.pseudonym() ?? parts.stats.sent().at(-1)?.sid;
   if (sid) body.sid = sid;
@@ -47,6 +49,7 @@ export const forgetEverything = async (parts: ForgetParts): Promise<void> => {
   clearStorage();
 
   if (parts.config.endpoint && (body.sid || body.receipts?.length)) {
-    await sendBody(`${parts.config.endpoint}/forget`, JSON.stringify(body));
+    return isDelivered(await sendBody(`${parts.config.endpoint}/forget`, JSON.stringify(body)));
   }
+  return true;
 };

@@ -1,6 +1,7 @@
 import type { Context } from '../core/context';
 import type { ConsentReceiptBody } from '../protocol/types';
 import { createStoredValue } from '../stats/createStoredValue';
+import { isDelivered } from '../stats/isDelivered';
 import { sendBody } from '../stats/sendBody';
 import { guarded } from '../lib/guarded';
 
@@ -34,7 +35,7 @@ export const startReceipts = (ctx: Context, pseudonym: () => string | null): Rec
     if (!config.endpoint) return;
     for (const receipt of stored.get().filter((r) => !r.delivered)) {
       const { delivered: _, ...body } = receipt;
-      if (await sendBody(`${config.endpoint}/consent`, JSON.stringify(body))) {
+      if (isDelivered(await sendBody(`${config.endpoint}/consent`, JSON.stringify(body)))) {
         stored.set(stored.get().map((r) => (r.id === receipt.id ? { ...r, delivered: true } : r)));
       }
     }

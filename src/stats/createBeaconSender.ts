@@ -2,6 +2,7 @@ import type { Hit } from '../protocol/types';
 import type { HitQueue } from './createHitQueue';
 import { MAX_BODY_BYTES, packBody, type PackedBody } from './packBody';
 import { createTokenBucket } from './createTokenBucket';
+import { isDelivered } from './isDelivered';
 import { sendBody } from './sendBody';
 import { guarded } from '../lib/guarded';
 
@@ -37,7 +38,6 @@ export const SEND_INTERVAL = 500;
 /** Milliseconds hits wait for company before a body goes out. */
 const COALESCE = 50;
 
-const isDelivered = (status: number) => status >= 200 && status < 300;
 /** 4xx other than 408 (timeout) and 429 (rate limited): this body will never be accepted. */
 const isRefused = (status: number) =>
   status >= 400 && status < 500 && status !== 408 && status !== 429;

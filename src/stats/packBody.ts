@@ -1,3 +1,4 @@
+import { randomId } from '../lib/randomId';
 import type { CollectBody, Hit } from '../protocol/types';
 
 /**
@@ -34,8 +35,11 @@ export const packBody = (
   dropped: number,
   room = MAX_BODY_BYTES,
 ): PackedBody => {
+  // Every body has its own id, so the relay can store a body that arrives twice (a `sendBeacon`
+  // and a `fetch` of the same text) once.
+  const bid = randomId();
   // The envelope with the largest drop count the relay accepts, so the count can only shrink it.
-  const envelope = bytesOf(JSON.stringify({ v: 1, sid, hits: [], dropped: 1e6 }));
+  const envelope = bytesOf(JSON.stringify({ v: 1, sid, bid, hits: [], dropped: 1e6 }));
   const kept: Hit[] = [];
   let size = envelope;
   let i = 0;
@@ -51,7 +55,7 @@ export const packBody = (
   }
   const rest = hits.slice(i);
   if (!kept.length) return { json: null, bytes: 0, hits: kept, dropped, rest };
-  const body: CollectBody = { v: 1, sid, hits: kept };
+  const body: CollectBody = { v: 1, sid, bid, hits: kept };
   if (dropped) body.dropped = dropped;
   return { json: JSON.stringify(body), bytes: size, hits: kept, dropped, rest };
 };

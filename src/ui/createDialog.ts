@@ -10,7 +10,7 @@ import { guarded } from '../lib/guarded';
 export interface DialogActions {
   save(choices: Choices): void;
   download(): void;
-  erase(): Promise<void>;
+  erase(): Promise<unknown>;
   reject(): void;
   accept(): void;
   /** Called after the dialog closed, however it closed. */

@@ -14,7 +14,7 @@ export interface Ui {
 /** The visitor's rights, offered in the dialog. */
 export interface RightsActions {
   download(): void;
-  erase(): Promise<void>;
+  erase(): Promise<unknown>;
 }
 
 const OPEN_SELECTOR = '[data-zv-open-preferences]';

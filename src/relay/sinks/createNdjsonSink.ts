@@ -14,6 +14,16 @@ import { createInterface } from 'node:readline';
 import type { ForgetQuery, NdjsonSinkOptions, Sink, StoredRecord } from '../types';
 import { matchesForget } from './createMemorySink';
 
+/**
+ * One record as one NDJSON line. JSON.stringify leaves U+2028 and U+2029 raw; they are valid
+ * JSON but line terminators to JavaScript and to many line readers, so one stored line could
+ * be read as two. Escaped, every reader splits only at `\n`.
+ */
+const toLine = (record: StoredRecord): string =>
+  `${JSON.stringify(record)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029')}\n`;
+
 /** `YYYY-MM-DD.ndjson`, the only files this sink reads, rewrites or deletes. */
 const DAY_FILE = /^(\d{4}-\d{2}-\d{2})\.ndjson$/;
 const MS_PER_DAY = 864e5;
@@ -174,7 +184,7 @@ export const createNdjsonSink = (
     name: 'ndjson',
     write(records) {
       for (const record of records) {
-        pending.push({ day: dayOf(record.received), text: `${JSON.stringify(record)}\n` });
+        pending.push({ day: dayOf(record.received), text: toLine(record) });
       }
       return schedule();
     },

@@ -51,6 +51,18 @@ describe('ndjson sink', () => {
     expect(JSON.parse(line)).toMatchObject({ sid: 'a', ip: '203.0.0.0' });
   });
 
+  it('escapes U+2028 and U+2029, so a record never reads as two lines', async () => {
+    const dir = tempDir();
+    const sink = createNdjsonSink({ type: 'ndjson', dir }, march);
+    const name = 'een\u2028twee\u2029drie';
+    await sink.write!([record('a', '2025-03-01T10:00:00.000Z', { name })], {});
+    const text = readFileSync(join(dir, '2025-03-01.ndjson'), 'utf8');
+    expect(text).not.toMatch(/[\u2028\u2029]/);
+    expect(text).toContain('\\u2028');
+    expect((JSON.parse(text) as StoredHit).name).toBe(name);
+    expect((await sink.recent!(10))[0]).toMatchObject({ name });
+  });
+
   it('leaves whole lines under many concurrent writes', async () => {
     const dir = tempDir();
     const sink = createNdjsonSink({ type: 'ndjson', dir }, march);

@@ -1,5 +1,6 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -76,6 +77,59 @@ describe('relay server on node:http', () => {
     const health = await fetch(`${server.url}/zv/health`);
     expect(await health.json()).toMatchObject({ ok: true });
   });
+});
+
+/**
+ * Writes `text` on a raw TCP socket and never more, like a slow or lying client; resolves with
+ * what came back and how long until the server closed the connection.
+ */
+const rawExchange = (url: string, text: string) =>
+  new Promise<{ reply: string; ms: number }>((resolve, reject) => {
+    const { hostname, port } = new URL(url);
+    const started = Date.now();
+    let reply = '';
+    const socket = connect(Number(port), hostname, () => socket.write(text));
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (reply += chunk));
+    socket.on('error', reject);
+    socket.on('close', () => resolve({ reply, ms: Date.now() - started }));
+  });
+
+describe('relay server timeouts, each the configured one', () => {
+  let server: RelayServer;
+  beforeAll(async () => {
+    server = await startRelayServer({
+      port: 0,
+      rateLimit: false,
+      bodyTimeoutMs: 300,
+      headersTimeoutMs: 500,
+    });
+  });
+  afterAll(async () => server.close());
+  const head = (length: number) =>
+    `POST /zv/collect HTTP/1.1\r\nHost: relay.test\r\nContent-Type: text/plain\r\nContent-Length: ${length}\r\n\r\n`;
+
+  it('answers a body that stops coming with 408 after bodyTimeoutMs, not 10 s', async () => {
+    const { reply, ms } = await rawExchange(server.url, `${head(100)}{"v":1`);
+    expect(reply).toMatch(/^HTTP\/1\.1 408/);
+    expect(ms).toBeLessThan(5000);
+  }, 8000);
+
+  it('refuses a Content-Length over the limit with 413 before any body arrives', async () => {
+    const { reply } = await rawExchange(server.url, head(10_000_000));
+    expect(reply).toMatch(/^HTTP\/1\.1 413/);
+    expect(reply).toMatch(/larger than 65536/);
+  }, 8000);
+
+  it('closes a connection whose headers never end after headersTimeoutMs, not ~31 s', async () => {
+    const { reply, ms } = await rawExchange(
+      server.url,
+      'POST /zv/collect HTTP/1.1\r\nHost: relay.test\r\n',
+    );
+    expect(reply).toMatch(/^HTTP\/1\.1 408/);
+    expect(ms).toBeGreaterThanOrEqual(450);
+    expect(ms).toBeLessThan(5000);
+  }, 8000);
 });
 
 describe('zorgvuldig-relay configuration', () => {

@@ -93,8 +93,23 @@ describe('createBeaconSender', () => {
     expect(fetched[0].url).toBe('/zv/collect');
     expect(typeof fetched[0].init.body).toBe('string');
     expect(fetched[0].init).toMatchObject({ method: 'POST', keepalive: true, credentials: 'omit' });
-    expect(bodies()[0]).toEqual({ v: 1, sid: SID, hits: [hit(1), hit(2)] });
+    expect(bodies()[0]).toEqual({
+      v: 1,
+      sid: SID,
+      bid: expect.any(String),
+      hits: [hit(1), hit(2)],
+    });
     expect(sent).toEqual(bodies());
+  });
+
+  it('gives every body its own random id, so the relay can store a repeat once', async () => {
+    const { sender } = setup();
+    for (let n = 0; n < HITS_PER_BODY * 3; n++) sender.push(hit(n));
+    await vi.runAllTimersAsync();
+    const ids = bodies().map((body) => body.bid);
+    expect(ids).toHaveLength(3);
+    for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(new Set(ids).size).toBe(3);
   });
 
   it('sends at most a burst of bodies at once, then two per second', async () => {

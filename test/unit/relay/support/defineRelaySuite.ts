@@ -279,6 +279,73 @@ export const defineRelaySuite = (name: string, setup: () => Promise<RelayHarness
       expect(await recordsOf(limitedSid)).toEqual([]);
     });
 
+    it('stores a body and a receipt sent twice once, answering the repeat 202 duplicate', async () => {
+      const sid = newSid();
+      const body = { ...beacon(sid), bid: `bid${newSid()}`.slice(0, 22) };
+      const first = await h.dispatch(post('/collect', body), PEER);
+      expect(first.status).toBe(202);
+      const again = await h.dispatch(post('/collect', body), PEER);
+      expect(again.status).toBe(202);
+      expect(await again.json()).toEqual({ ok: true, duplicate: true });
+      expect(await recordsOf(sid)).toHaveLength(1);
+      // An old client without `bid` is accepted, every time.
+      const old = beacon(sid);
+      expect((await h.dispatch(post('/collect', old), PEER)).status).toBe(202);
+      expect((await h.dispatch(post('/collect', old), PEER)).status).toBe(202);
+      expect(await recordsOf(sid)).toHaveLength(3);
+
+      const id = `dup${newSid()}`.slice(0, 22);
+      const receipt = {
+        v: 1,
+        id,
+        policy: '1',
+        time: '2025-01-02T10:00:00.000Z',
+        choices: { necessary: true },
+        method: 'api',
+      };
+      expect((await h.dispatch(post('/consent', receipt), PEER)).status).toBe(202);
+      const repeat = await h.dispatch(post('/consent', receipt), PEER);
+      expect(repeat.status).toBe(202);
+      expect(await repeat.json()).toMatchObject({ duplicate: true });
+      const receipts = (await records()).filter((r) => r.type === 'consent' && r.id === id);
+      expect(receipts).toHaveLength(1);
+    });
+
+    it('flags a hit whose client time is more than a day from the relay clock', async () => {
+      const sid = newSid();
+      const now = Date.now();
+      const at = (offset: number) => new Date(now + offset).toISOString();
+      const hour = 60 * 60 * 1000;
+      const sent = [at(-hour), at(2 * 24 * hour), at(-3 * 24 * hour), '2025-01-02T10:00:00Z'];
+      const response = await h.dispatch(
+        post(
+          '/collect',
+          beacon(
+            sid,
+            sent.map((time, i) => hit({ time, name: `h${i}`, type: 'event' })),
+          ),
+        ),
+        PEER,
+      );
+      expect(response.status).toBe(202);
+      const stored = await recordsOf(sid);
+      const skew = Object.fromEntries(stored.map((r) => [r.name, r.clockSkew]));
+      expect(skew).toEqual({ h0: undefined, h1: true, h2: true, h3: true });
+      expect(stored.find((r) => r.name === 'h1')!.time).toBe(sent[1]);
+    });
+
+    it('rejects a byte-order mark and a repeated key, naming the problem', async () => {
+      const text = new TextEncoder().encode(JSON.stringify(beacon(newSid())));
+      const bom = await rejects(post('/collect', new Uint8Array([0xef, 0xbb, 0xbf, ...text])), 400);
+      expect(bom.error).toContain('byte-order mark');
+      const twice = `{"v":1,"sid":"${newSid()}","hits":[{"type":"pageview","time":"2025-01-02T10:00:00Z","url":"https://site.example/a","url":"https://site.example/b"}]}`;
+      const repeated = await rejects(post('/collect', twice), 400);
+      expect(repeated.error).toContain('"url"');
+      // The same key in sibling objects, and a key-like string value, are not repeats.
+      const siblings = `{"v":1,"sid":"${newSid()}","hits":[{"type":"pageview","time":"2025-01-02T10:00:00Z","url":"https://site.example/a","name":"type"},{"type":"pageview","time":"2025-01-02T10:00:00Z","url":"https://site.example/b"}]}`;
+      expect((await h.dispatch(post('/collect', siblings), PEER)).status).toBe(202);
+    });
+
     it('rejects invalid UTF-8, deep nesting and huge arrays, and drops __proto__ keys', async () => {
       const sid = newSid();
       const text = new TextEncoder().encode(JSON.stringify(beacon(sid)));
