@@ -280,7 +280,7 @@ describe('createBeaconSender', () => {
     queue.push(hit(2));
     sender.flush(true);
     expect(beacons.map(({ body }) => JSON.parse(String(body)))).toEqual([
-      { v: 1, sid: SID, dropped: 1, hits: [hit(2)] },
+      { v: 1, sid: SID, bid: expect.any(String), dropped: 1, hits: [hit(2)] },
     ]);
   });
 

@@ -28,6 +28,7 @@ describe('packBody', () => {
     expect(JSON.parse(packed.json!)).toEqual({
       v: 1,
       sid: SID,
+      bid: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/),
       dropped: 5,
       hits: [hit(1), hit(3)],
     });
