@@ -31,13 +31,13 @@ export const ENTRIES = [
   {
     name: 'dist/zorgvuldig.min.js',
     what: 'script tag: the whole SDK',
-    budget: 20.5 * KB,
+    budget: 22.5 * KB,
     target: 13 * KB,
   },
   {
     name: 'dist/zorgvuldig.mjs',
     what: 'npm `zorgvuldig` (js-cookie, web-vitals external)',
-    budget: 16.5 * KB,
+    budget: 18 * KB,
     target: 9.7 * KB,
   },
   { name: 'dist/scrub.mjs', what: 'npm `zorgvuldig/scrub`', budget: 4.5 * KB, target: 4.5 * KB },
@@ -57,13 +57,13 @@ export const PARTS = [
   {
     name: 'consent + banner + dialog + jar',
     match: /\/(consent|cookies|ui|gating|lib)\/|js-cookie/,
-    budget: 6 * KB,
+    budget: 7 * KB,
     target: 6 * KB,
   },
   {
     name: 'configuration + API',
     match: /\/(config|core|api)\/|\/(init|script-tag|readScriptConfig|version)\.js$/,
-    budget: 3.9 * KB,
+    budget: 4.3 * KB,
     target: null,
   },
   {
@@ -72,7 +72,7 @@ export const PARTS = [
     budget: 2 * KB,
     target: null,
   },
-  { name: 'statistics', match: /\/stats\//, budget: 2.8 * KB, target: null },
+  { name: 'statistics', match: /\/stats\//, budget: 3 * KB, target: null },
   { name: 'scrubber', match: /\/privacy\//, budget: 3.6 * KB, target: null },
   {
     name: 'statistics + scrubber',
