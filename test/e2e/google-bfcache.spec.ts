@@ -1,6 +1,4 @@
-import { chromium } from '@playwright/test';
-import { chromiumArgs, chromiumExecutable } from './support/chromium';
-import { expect, test as proxied } from './support/recordingProxy';
+import { expect, launchBehindProxy, test as proxied } from './support/recordingProxy';
 import { sdkHtml } from './support/sdkPage';
 
 // Playwright turns the bfcache off by default; real Chromium keeps it on. The same recording
@@ -8,14 +6,7 @@ import { sdkHtml } from './support/sdkPage';
 const test = proxied.extend({
   browser: [
     async ({ proxyServer }, use) => {
-      const browser = await chromium.launch({
-        executablePath: chromiumExecutable(),
-        args: [
-          ...chromiumArgs,
-          `--proxy-server=http://127.0.0.1:${proxyServer.port}`,
-          '--proxy-bypass-list=<-loopback>',
-          '--ignore-certificate-errors',
-        ],
+      const browser = await launchBehindProxy(proxyServer, {
         ignoreDefaultArgs: ['--disable-back-forward-cache'],
       });
       await use(browser);

@@ -1,4 +1,4 @@
-import { test as base, chromium, type Browser } from '@playwright/test';
+import { test as base, chromium, type Browser, type LaunchOptions } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import {
@@ -230,6 +230,19 @@ export const startRecordingProxy = async (): Promise<RecordingProxy> => {
   };
 };
 
+/** Chromium with every request, loopback included, sent through `proxy`. */
+export const launchBehindProxy = (proxy: RecordingProxy, options: LaunchOptions = {}) =>
+  chromium.launch({
+    executablePath: chromiumExecutable(),
+    args: [
+      ...chromiumArgs,
+      `--proxy-server=http://127.0.0.1:${proxy.port}`,
+      '--proxy-bypass-list=<-loopback>',
+      '--ignore-certificate-errors',
+    ],
+    ...options,
+  });
+
 /**
  * Playwright fixtures: a Chromium per worker whose every request goes through the recording
  * proxy (`<-loopback>` removes the implicit loopback bypass, so the demo server's traffic is
@@ -249,15 +262,7 @@ export const test = base.extend<
   ],
   browser: [
     async ({ proxyServer }, use) => {
-      const browser = await chromium.launch({
-        executablePath: chromiumExecutable(),
-        args: [
-          ...chromiumArgs,
-          `--proxy-server=http://127.0.0.1:${proxyServer.port}`,
-          '--proxy-bypass-list=<-loopback>',
-          '--ignore-certificate-errors',
-        ],
-      });
+      const browser = await launchBehindProxy(proxyServer);
       await use(browser);
       await browser.close();
     },
