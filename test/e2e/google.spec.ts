@@ -52,6 +52,23 @@ const openAndAccept = async (page: Page) => {
     .toBeGreaterThan(0);
 };
 
+/**
+ * What an already loaded gtag.js does after a withdrawal if it ignored the denied update: an
+ * event, its cookies, a hit by every mechanism. Returns what the page then says and what got out.
+ */
+const actAfterWithdrawal = (page: Page, event: string) =>
+  page.evaluate(async (name) => {
+    const win = window as unknown as Win;
+    win.gtag('event', name);
+    win.gtagStub!.writeCookies();
+    return {
+      disabled: (window as unknown as Record<string, unknown>)['ga-disable-G-TEST123'],
+      granted: window.zorgvuldig.getConsent().choices.googleAnalytics,
+      cookie: document.cookie,
+      ...(await win.attempts()),
+    };
+  }, event);
+
 const gaCookies = async (page: Page) =>
   (await page.context().cookies())
     .filter(({ name }) => name.startsWith('_ga'))
@@ -215,16 +232,7 @@ test.describe('Google Analytics gate: withdrawal in the same page', () => {
     // The page sees them gone at once; the browser's cookie store a moment later (an IPC away).
     expect(await page.evaluate(() => document.cookie)).not.toContain('_ga');
     await expect.poll(() => gaCookies(page)).toEqual([]);
-    const after = await page.evaluate(async () => {
-      const win = window as unknown as Win;
-      win.gtag('event', 'after_withdrawal');
-      // What an already loaded gtag.js would do if it ignored the denied update.
-      win.gtagStub!.writeCookies();
-      return {
-        disabled: (window as unknown as Record<string, unknown>)['ga-disable-G-TEST123'],
-        ...(await win.attempts()),
-      };
-    });
+    const after = await actAfterWithdrawal(page, 'after_withdrawal');
     expect(after).toMatchObject({ disabled: true, fetch: 'TypeError', beacon: false });
     expect(await page.evaluate(() => document.cookie)).not.toContain('_ga');
     expect(await gaCookies(page)).toEqual([]);
@@ -266,16 +274,7 @@ test.describe('Google Analytics gate: one consent for the browser session', () =
     await page.evaluate(() => window.zorgvuldig.withdraw());
     await expect.poll(() => gaCookies(page)).toEqual([]);
     // No focus or visibility change: the other tab acts at once, as a click handler would.
-    const after = await other.evaluate(async () => {
-      const win = window as unknown as Win;
-      win.gtag('event', 'click_in_other_tab');
-      win.gtagStub!.writeCookies();
-      return {
-        disabled: (window as unknown as Record<string, unknown>)['ga-disable-G-TEST123'],
-        cookie: document.cookie,
-        granted: window.zorgvuldig.getConsent().choices.googleAnalytics,
-      };
-    });
+    const after = await actAfterWithdrawal(other, 'click_in_other_tab');
     expect(after).toMatchObject({ disabled: true, granted: false });
     expect(after.cookie).not.toContain('_ga');
     await leave(other);
