@@ -58,7 +58,7 @@ export const ENTRIES = [
   {
     name: 'dist/zorgvuldig.mjs',
     what: 'npm `zorgvuldig`, every part (js-cookie, web-vitals external)',
-    budget: 18.5 * KB,
+    budget: 20 * KB,
     target: 9.7 * KB,
   },
   { name: 'dist/scrub.mjs', what: 'npm `zorgvuldig/scrub`', budget: 4.5 * KB, target: 4.5 * KB },

@@ -1,6 +1,7 @@
 import { PSEUDONYM_COOKIE } from '../config/defaultCategories';
 import type { Context, Stats } from '../context/context';
 import type { RightsActions, Shell, Ui } from '../context/parts';
+import { createNavigationFeed } from '../lib/createNavigationFeed';
 import { guarded } from '../lib/guarded';
 import { afterPaint, yieldToMain } from '../lib/yieldToMain';
 import type { Parts } from './createParts';
@@ -44,6 +45,9 @@ export const startDeferred = (
   let statsStarting: Promise<Stats | null> | null = null;
   let early: [string, Record<string, unknown> | undefined][] = [];
   let painted = false;
+  // From the start, so navigations made before the statistics part arrives are counted.
+  const navigation = createNavigationFeed();
+  ctx.onTeardown(navigation.stop);
 
   const mayCount = () => !!config.endpoint && consent.isGranted('statistics');
 
@@ -61,7 +65,7 @@ export const startDeferred = (
   const startStats = () =>
     (statsStarting ||= parts.get('stats').then(
       (part) => {
-        stats = part.startStats(ctx);
+        stats = part.startStats(ctx, navigation);
         for (const [name, props] of early) stats.track(name, props);
         early = [];
         return stats;
