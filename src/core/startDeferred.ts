@@ -115,6 +115,17 @@ export const startDeferred = (
     if (parts.peek('stats')) begin();
     else afterPaint(begin);
   };
+  // A visitor who leaves, or switches away, before the idle period: the part is fetched at once,
+  // so a page that is only hidden (another tab, the back/forward cache) still counts its view.
+  const leaving = guarded('statistics on leaving', (event: Event) => {
+    if (painted || (event.type != 'pagehide' && document.visibilityState != 'hidden')) return;
+    painted = true;
+    followStatistics();
+  });
+  for (const type of ['visibilitychange', 'pagehide']) addEventListener(type, leaving);
+  ctx.onTeardown(() => {
+    for (const type of ['visibilitychange', 'pagehide']) removeEventListener(type, leaving);
+  });
   // The shell now, so a `showPreferences()` replayed from the queue has a control to open from.
   shell = options.shell?.(openPreferences) ?? null;
   followStatistics();
