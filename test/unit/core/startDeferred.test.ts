@@ -117,6 +117,27 @@ describe('startDeferred', () => {
     ]);
   });
 
+  it('a page left before the statistics part ran keeps its views, raw, for the next page only', async () => {
+    history.replaceState(null, '', '/eerste');
+    const { requested } = setup({ decided: true });
+    history.pushState(null, '', '/tweede');
+    dispatchEvent(new Event('pagehide'));
+    const [page] = JSON.parse(sessionStorage.getItem('zv_unsent')!);
+    expect(page.urls).toEqual([`${location.origin}/eerste`, `${location.origin}/tweede`]);
+    // Left: the part is fetched at once, in case the page is only hidden.
+    expect(requested).toContain('stats');
+    // Restored from the back/forward cache, the page counts itself: its entry goes.
+    // happy-dom's PageTransitionEvent ignores `persisted`.
+    dispatchEvent(Object.defineProperty(new Event('pageshow'), 'persisted', { value: true }));
+    expect(sessionStorage.getItem('zv_unsent')).toBeNull();
+  });
+
+  it('keeps nothing of a page left while statistics are not allowed', async () => {
+    setup({ options: { statisticsDefault: 'off' } });
+    dispatchEvent(new Event('pagehide'));
+    expect(sessionStorage.getItem('zv_unsent')).toBeNull();
+  });
+
   it('a UI part that cannot load: one warning, no error, consent still works', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const { ctx, deferred } = setup({ failing: ['ui'] });
