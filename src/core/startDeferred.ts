@@ -146,6 +146,9 @@ export const startDeferred = (
   });
   // The shell now, so a `showPreferences()` replayed from the queue has a control to open from.
   shell = options.shell?.(openPreferences) ?? null;
+  // A part to fetch starts downloading now, beside the HTML; it runs in a task of its own. (An
+  // inlined part is mounted after the yield instead, to keep this task short.)
+  if (shell && !consent.get().decided && !parts.peek('ui')) parts.get('ui').catch(() => undefined);
   followStatistics();
   void run().catch(guarded('starting the SDK', (error: unknown) => console.error(error)));
 

@@ -64,12 +64,12 @@ const setup = ({ options = {}, decided = false, failing = [] }: Setup = {}) => {
 };
 
 describe('startDeferred', () => {
-  it('a first visit: the UI part after a yield, the statistics part only after the paint', async () => {
+  it('a first visit: the UI part fetched at once, the statistics part only after the paint', async () => {
     const { requested, modules } = setup();
-    // Nothing in the core's own task.
-    expect(requested).toEqual([]);
+    // Fetched in the core's own task, mounted in a later one.
+    expect(requested).toEqual(['ui']);
+    expect(modules.ui.mountUi).not.toHaveBeenCalled();
     await new Promise((resolve) => setTimeout(resolve));
-    expect(requested).toContain('ui');
     expect(requested).not.toContain('stats');
     await settle();
     expect(requested).toEqual(['ui', 'stats']);
