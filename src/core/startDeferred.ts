@@ -56,7 +56,8 @@ export const startDeferred = (
   /** The UI part, mounted once. Null where it cannot load (then the warning has said so). */
   const loadUi = () =>
     (ui ||= parts.get('ui').then(
-      (part) => part.mountUi(ctx, shell!, forwarded),
+      (part) =>
+        guarded('mounting the banner', () => part.mountUi(ctx, shell!, forwarded))() ?? null,
       () => null,
     ));
   const openPreferences = () => {
@@ -65,15 +66,19 @@ export const startDeferred = (
   };
 
   const startStats = () =>
-    (statsStarting ||= parts.get('stats').then(
-      (part) => {
-        stats = part.startStats(ctx, navigation);
-        for (const [name, props] of early) stats.track(name, props);
-        early = [];
-        return stats;
-      },
-      () => null,
-    ));
+    (statsStarting ||= parts
+      .get('stats')
+      .then(
+        guarded('starting the statistics', (part) => {
+          stats = part.startStats(ctx, navigation);
+          for (const [name, props] of early)
+            guarded('a kept track() call', stats.track)(name, props);
+          early = [];
+          return stats;
+        }),
+        () => null,
+      )
+      .then((started) => started ?? null));
   const followStatistics = () => {
     if (mayCount()) {
       if (painted) void startStats();

@@ -138,6 +138,24 @@ describe('startDeferred', () => {
     expect(sessionStorage.getItem('zv_unsent')).toBeNull();
   });
 
+  it('a part that throws while starting is reported, never thrown or left unhandled', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const { deferred, modules } = setup();
+    vi.mocked(modules.ui.mountUi).mockImplementation(() => {
+      throw new Error('banner bug');
+    });
+    vi.mocked(modules.stats.startStats).mockImplementation(() => {
+      throw new Error('statistics bug');
+    });
+    deferred.openPreferences();
+    await settle();
+    const reported = error.mock.calls.map((call) => String(call[0]));
+    expect(reported).toEqual([
+      'zorgvuldig: mounting the banner failed; the page is not affected',
+      'zorgvuldig: starting the statistics failed; the page is not affected',
+    ]);
+  });
+
   it('a UI part that cannot load: one warning, no error, consent still works', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const { ctx, deferred } = setup({ failing: ['ui'] });
