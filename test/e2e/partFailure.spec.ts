@@ -1,0 +1,117 @@
+import type { Page } from '@playwright/test';
+import {
+  breakPart,
+  collectWarningsAndErrors,
+  namesPart,
+  waitForIdle,
+  type PartFailure,
+} from './support/parts';
+import { recordBeacons } from './support/beacons';
+import { expect, test, type RecordingProxy } from './support/recordingProxy';
+import { banner, openSdkPage } from './support/sdkPage';
+
+/**
+ * A part that cannot load (404, or one byte changed so its integrity hash no longer matches)
+ * fails closed: consent and the Google gate work as before, one console warning names the part,
+ * `audit()` reports it, and the page gets no uncaught error. Google's hosts are answered by the
+ * recording proxy, which sees every request Chromium makes.
+ */
+const PAGE = {
+  attributes: { 'data-endpoint': '/zv', 'data-ga-id': 'G-TEST123', 'data-policy-version': '1' },
+  head: '<script src="/fixtures/google/attempts.js"></script>',
+};
+
+type Win = Window & {
+  attempts(): Promise<Record<string, unknown>>;
+  gtagStub?: { hits: number };
+};
+
+interface Scenario {
+  part: string;
+  /** What happens before the part breaks (a first visit that decides, for the reopen control). */
+  before?(page: Page): Promise<void>;
+  /** Brings the page to where the core asks for the part. */
+  reach(page: Page): Promise<void>;
+}
+
+const SCENARIOS: Scenario[] = [
+  // The banner's part: a first visit asks for it at once.
+  { part: 'ui', reach: (page) => openSdkPage(page, PAGE) },
+  // Statistics: asked for once the banner has painted.
+  { part: 'stats', reach: (page) => openSdkPage(page, PAGE) },
+  // Rights: asked for on first use.
+  {
+    part: 'rights',
+    reach: async (page) => {
+      await openSdkPage(page, PAGE);
+      const settled = await page.evaluate(() =>
+        Promise.resolve(window.zorgvuldig.exportData()).then(
+          () => 'resolved',
+          (error: Error) => `rejected: ${error.message}`,
+        ),
+      );
+      test.info().annotations.push({ type: 'exportData() without its part', description: settled });
+    },
+  },
+  // The reopen control: a returning visit with a decision asks for it.
+  {
+    part: 'reopen',
+    before: async (page) => {
+      await openSdkPage(page, PAGE);
+      await page.evaluate(() => window.zorgvuldig.rejectAll());
+    },
+    reach: async (page) => {
+      await page.reload();
+    },
+  },
+];
+
+const googleRequests = (proxy: RecordingProxy) =>
+  proxy.google().map((entry) => `${entry.method} ${entry.url}`);
+
+const consentCookie = async (page: Page) =>
+  (await page.context().cookies()).find(({ name }) => name === 'zv_consent')?.value;
+
+for (const { part, before, reach } of SCENARIOS) {
+  for (const failure of ['404', 'one byte changed'] as PartFailure[]) {
+    test(`the ${part} part ${failure === '404' ? 'answering 404' : 'with one byte changed'}: consent and the Google gate work, one warning names it, audit() reports it, no uncaught error`, async ({
+      page,
+      recorder: proxy,
+    }) => {
+      await before?.(page);
+      const seen = collectWarningsAndErrors(page);
+      const bodies = recordBeacons(page);
+      const broken = await breakPart(page, part, failure);
+      await reach(page);
+      await expect.poll(() => broken.served()).toBeGreaterThanOrEqual(1);
+      await expect.poll(() => seen.warnings.filter((w) => namesPart(w, part)).length).toBe(1);
+      await waitForIdle(page);
+
+      // Before any choice and after a refusal: not one request to Google, by any mechanism.
+      await page.evaluate(() => (window as unknown as Win).attempts());
+      const rejected = await page.evaluate(() => window.zorgvuldig.rejectAll());
+      expect(rejected).toMatchObject({ decided: true, method: 'reject-all' });
+      expect(await consentCookie(page)).toBeTruthy();
+      await page.evaluate(() => (window as unknown as Win).attempts());
+      expect(googleRequests(proxy)).toEqual([]);
+
+      const report = await page.evaluate(() => window.zorgvuldig.audit());
+      const { parts, warnings } = report as typeof report & { parts?: unknown };
+      expect(JSON.stringify(parts)).toContain(part);
+      expect(warnings.filter((warning) => namesPart(warning, part)).length).toBeGreaterThan(0);
+
+      // The gate still opens on consent: gtag.js loads and sends its hit.
+      const accepted = await page.evaluate(() => window.zorgvuldig.acceptAll());
+      expect(accepted.choices.googleAnalytics).toBe(true);
+      await expect
+        .poll(() => page.evaluate(() => (window as unknown as Win).gtagStub?.hits ?? 0))
+        .toBeGreaterThan(0);
+
+      // What the part does did not happen: a changed part never ran.
+      if (part === 'ui') await expect(banner(page)).toHaveCount(0);
+      if (part === 'stats') expect(bodies).toEqual([]);
+      expect(seen.warnings.filter((w) => namesPart(w, part))).toHaveLength(1);
+      expect(seen.uncaught).toEqual([]);
+    });
+  }
+}
