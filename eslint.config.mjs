@@ -1,5 +1,9 @@
 import tseslint from 'typescript-eslint';
 
+const FEATURES = ['guard', 'google', 'gating', 'stats', 'rights', 'declaration', 'audit', 'ui'];
+const RELAY_ONLY =
+  'The relay imports only src/privacy/ and src/protocol/ outside src/relay/ (ARCHITECTURE.md).';
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'reports/', 'test-results/', '.data/'] },
   ...tseslint.configs.recommended,
@@ -22,12 +26,50 @@ export default tseslint.config(
     ignores: ['src/relay/**', 'src/privacy/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: ['**/relay/**'] }] },
   },
-  {
-    files: ['src/relay/**/*.ts'],
+  // Features talk through the Context (src/context/) and the shared foundations (config, consent,
+  // cookies, lib, privacy, protocol), never to each other: only the composition root (src/core/)
+  // and the entries know them all.
+  ...FEATURES.map((feature) => ({
+    files: [`src/${feature}/**/*.ts`],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['**/consent/**', '**/ui/**', '**/stats/**', '**/guard/**', '**/google/**'] },
+        {
+          patterns: [
+            // Repeated here: this block replaces the browser block's rule for these files.
+            { group: ['**/relay/**'], message: 'Browser code never imports the relay.' },
+            ...FEATURES.filter((other) => other !== feature).map((other) => ({
+              group: [`**/${other}/*`],
+              message: `${feature}/ must not import ${other}/: pass it through the Context or move it to lib/.`,
+            })),
+          ],
+        },
+      ],
+    },
+  })),
+  // The relay is an allow-list: outside its own folder it may import only the scrubber
+  // (`src/privacy/`) and the wire format (`src/protocol/`). A relative import that leaves
+  // src/relay/ for anything else is refused, however deep the importing file sits.
+  {
+    files: ['src/relay/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^\\.\\./(?!privacy/|protocol/)', message: RELAY_ONLY }] },
+      ],
+    },
+  },
+  {
+    files: ['src/relay/*/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^\\.\\./\\.\\./(?!privacy/|protocol/)', message: RELAY_ONLY },
+            { regex: '^\\.\\./\\.\\./\\.\\./', message: RELAY_ONLY },
+          ],
+        },
       ],
     },
   },

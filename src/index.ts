@@ -1,4 +1,4 @@
-export { init } from './init';
+export { init } from './core/init';
 export type { AuditCookie, AuditReport, ExportedData, ZorgvuldigApi } from './api/types';
 export type {
   CategoryOptions,
@@ -9,7 +9,7 @@ export type {
   ZorgvuldigOptions,
 } from './config/options';
 export type { Choices, ConsentMethod, ConsentRecord, ConsentState } from './consent/types';
-export type { BlockedRequest, SdkEvents } from './core/context';
+export type { BlockedRequest, SdkEvents } from './context/context';
 export type {
   CollectBody,
   ConsentReceiptBody,

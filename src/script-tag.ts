@@ -1,7 +1,7 @@
 import type { ZorgvuldigApi } from './api/types';
-import { init, runningInstance } from './init';
+import { init, runningInstance } from './core/init';
 import { isFunction, readPageGlobal } from './lib/readPageGlobal';
-import { readScriptConfig } from './readScriptConfig';
+import { readScriptConfig } from './core/readScriptConfig';
 
 type QueueStub = ((...args: unknown[]) => void) & { q?: ArrayLike<unknown>[] };
 type Callable = ZorgvuldigApi & ((method: string, ...args: unknown[]) => unknown);

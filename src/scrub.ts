@@ -10,6 +10,7 @@ export type { TruncateLevel } from './privacy/truncateIp';
 export { reduceUserAgent } from './privacy/reduceUserAgent';
 export type { UserAgentHints } from './privacy/reduceUserAgent';
 export type { ReducedUserAgent } from './protocol/types';
-export { parseIp, formatIp } from './privacy/parseIp';
+export { parseIp } from './privacy/parseIp';
+export { formatIp } from './privacy/formatIp';
 export type { ParsedIp } from './privacy/parseIp';
 export { ipInCidr } from './privacy/ipInCidr';

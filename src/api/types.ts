@@ -1,5 +1,5 @@
 import type { Choices, ConsentState } from '../consent/types';
-import type { SdkEvents } from '../core/context';
+import type { SdkEvents } from '../context/context';
 import type { Lang } from '../config/options';
 import type { CollectBody, ConsentReceiptBody } from '../protocol/types';
 

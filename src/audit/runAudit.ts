@@ -1,7 +1,7 @@
 import type { AuditCookie, AuditReport } from '../api/types';
 import type { Config } from '../config/config';
 import type { ConsentState } from '../consent/types';
-import type { BlockedRequest } from '../core/context';
+import type { BlockedRequest } from '../context/context';
 import { matchesCookiePattern } from '../cookies/matchesCookiePattern';
 import { readCookies } from '../cookies/readCookies';
 

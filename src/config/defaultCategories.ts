@@ -1,5 +1,4 @@
-import { GOOGLE_COOKIES } from '../google/googleCookies';
-import { GOOGLE_HOSTS } from '../google/googleHosts';
+import { GOOGLE_COOKIES, GOOGLE_HOSTS } from './googleDefaults';
 import type { CategoryDefinition } from './config';
 
 /** Cookies the SDK itself writes. All are session cookies. */

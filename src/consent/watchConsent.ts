@@ -1,4 +1,4 @@
-import type { Context } from '../core/context';
+import type { Context } from '../context/context';
 
 const CHANNEL = 'zorgvuldig-consent';
 

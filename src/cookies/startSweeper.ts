@@ -1,4 +1,4 @@
-import type { Context } from '../core/context';
+import type { Context } from '../context/context';
 import { sweepCookies } from './sweepCookies';
 
 /** Cookie patterns of every category that is not granted right now. */

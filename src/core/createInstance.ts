@@ -18,7 +18,7 @@ import { mountCookieTables } from '../declaration/mountCookieTables';
 import { mountUi } from '../ui/mountUi';
 import { renderCookieTable } from '../declaration/renderCookieTable';
 import { VERSION } from '../version';
-import type { Context, SdkEvents } from './context';
+import type { Context, SdkEvents } from '../context/context';
 
 const EVENTS: (keyof SdkEvents)[] = ['consent', 'beacon', 'blocked'];
 
@@ -58,7 +58,7 @@ export const createInstance = (options?: unknown): ZorgvuldigApi => {
   watchConsent(ctx);
   const guard = startGuard(ctx);
   const sweep = startSweeper(ctx);
-  const google = startGoogle(ctx);
+  const google = startGoogle(ctx, guard.scripted);
   startScriptGate(ctx);
   const stats = startStats(ctx);
   const receipts = startReceipts(ctx, stats.pseudonym);

@@ -1,6 +1,6 @@
 import type { Config } from '../config/config';
 import type { Lang, Translated } from '../config/options';
-import { h } from '../ui/h';
+import { h } from '../lib/h';
 
 const HEADINGS: Record<Lang, string[]> = {
   nl: ['Cookie', 'Categorie', 'Doel', 'Bewaartermijn', 'Ontvanger', 'Land'],

@@ -1,4 +1,4 @@
-import type { Context } from '../core/context';
+import type { Context } from '../context/context';
 import { trustedScriptUrl } from '../lib/trustedScriptUrl';
 import { guarded } from '../lib/guarded';
 

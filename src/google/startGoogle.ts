@@ -1,4 +1,4 @@
-import type { Context } from '../core/context';
+import type { Context } from '../context/context';
 import { scrubReferrer, scrubUrl } from '../privacy/scrubUrl';
 import { isArray, isFunction, readPageGlobal } from '../lib/readPageGlobal';
 import { trustedScriptUrl } from '../lib/trustedScriptUrl';
@@ -26,9 +26,10 @@ const command = function (..._args: unknown[]) {
  * mode would send cookieless pings with the page URL, which on a care site can name a health
  * topic). On consent it loads gtag.js once with privacy settings; on withdrawal it switches GA
  * off in the same page. Without a measurement id only the defaults, the privacy settings and the
- * raw-tag check apply, so a site's own gtag snippet inherits them.
+ * raw-tag check apply, so a site's own gtag snippet inherits them. `scripted`: the elements whose
+ * `src` a script set, which the network guard records (they are not raw tags).
  */
-export const startGoogle = (ctx: Context): GoogleGate => {
+export const startGoogle = (ctx: Context, scripted: WeakSet<object>): GoogleGate => {
   const { config, consent } = ctx;
   const id = config.google.measurementId;
   const global = window as unknown as Record<string, unknown>;
@@ -90,6 +91,6 @@ export const startGoogle = (ctx: Context): GoogleGate => {
   ctx.onTeardown(consent.onChange(follow));
 
   const hosts = config.categories.find(({ key }) => key == CATEGORY)?.hosts ?? [];
-  const rawTags = watchRawTags(hosts);
+  const rawTags = watchRawTags(hosts, scripted);
   return { rawTags: () => rawTags.slice() };
 };

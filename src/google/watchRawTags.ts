@@ -1,17 +1,16 @@
-import { hostOf } from '../guard/hostOf';
-import { installPatches } from '../guard/installPatches';
-import { matchHost } from '../guard/matchHost';
+import { hostOf } from '../lib/hostOf';
+import { matchHost } from '../lib/matchHost';
 import { guarded } from '../lib/guarded';
 
 /**
  * Finds `<script src>` tags to `hosts` written in the HTML, once it is parsed. No script can stop
  * their request (the preload scanner sends it before any script runs), so each one is reported
  * with the fix; while it is not granted, the guard still stops what it sends. Scripts whose `src`
- * a script set (the SDK's own gtag.js, a GTM snippet's gtm.js) are not raw tags.
+ * a script set (the SDK's own gtag.js, a GTM snippet's gtm.js) are not raw tags: the network
+ * guard records those in `scripted`.
  */
-export const watchRawTags = (hosts: string[]): string[] => {
+export const watchRawTags = (hosts: string[], scripted: WeakSet<object>): string[] => {
   const found: string[] = [];
-  const { scripted } = installPatches();
   const scan = () =>
     document.querySelectorAll<HTMLScriptElement>('script[src]').forEach((script) => {
       const { src } = script;

@@ -1,4 +1,4 @@
-import type { BlockedRequest } from '../core/context';
+import type { BlockedRequest } from '../context/context';
 
 export type Mechanism = BlockedRequest['mechanism'];
 

@@ -1,4 +1,4 @@
-import type { Context } from '../core/context';
+import type { Context } from '../context/context';
 import { guarded } from '../lib/guarded';
 
 /** What the page tells the worker: each guarded category, its hosts, and whether it is granted. */

@@ -1,8 +1,8 @@
-import type { BlockedRequest, Context } from '../core/context';
-import { contactedHosts } from '../core/contactedHosts';
+import type { BlockedRequest, Context } from '../context/context';
+import { contactedHosts } from '../lib/contactedHosts';
 import { matchesCookiePattern } from '../cookies/matchesCookiePattern';
 import { installPatches, type Mechanism } from './installPatches';
-import { matchHost } from './matchHost';
+import { matchHost } from '../lib/matchHost';
 import { registerServiceWorker } from './registerServiceWorker';
 
 /** What the guard tells the audit. */
@@ -11,6 +11,8 @@ export interface Guard {
   blocked(): BlockedRequest[];
   /** Hosts the page has contacted, from resource timing. */
   contacted(): string[];
+  /** Elements whose `src` a script set; the others with a `src` came from the HTML parser. */
+  scripted: WeakSet<object>;
 }
 
 /** Enough for an audit; a page that loops on a blocked beacon must not grow memory. */
@@ -91,5 +93,5 @@ export const startGuard = (ctx: Context): Guard => {
   });
   if (config.serviceWorker) registerServiceWorker(ctx, config.serviceWorker);
 
-  return { blocked: () => blocked.slice(), contacted: contactedHosts };
+  return { blocked: () => blocked.slice(), contacted: contactedHosts, scripted: hook.scripted };
 };

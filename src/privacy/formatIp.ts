@@ -1,4 +1,4 @@
-import type { ParsedIp } from './parseIp';
+import type { ParsedIp } from './parsedIp';
 
 /**
  * Writes a parsed address as text: IPv4 dotted, IPv6 in RFC 5952 canonical form (lower case, no

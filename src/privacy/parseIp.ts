@@ -1,8 +1,6 @@
-/** An IP address as bytes: 4 for IPv4, 16 for IPv6. */
-export interface ParsedIp {
-  version: 4 | 6;
-  bytes: Uint8Array;
-}
+import type { ParsedIp } from './parsedIp';
+
+export type { ParsedIp } from './parsedIp';
 
 /** One decimal octet, 0–255, without leading zeros: `010` is octal to some parsers, so refuse it. */
 const OCTET = '(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
@@ -65,6 +63,3 @@ export const parseIp = (text: string): ParsedIp | null => {
     ? { version: 4, bytes: Uint8Array.from(v6.slice(12)) }
     : { version: 6, bytes: Uint8Array.from(v6) };
 };
-
-// Spelled out beside its inverse, so `import { parseIp, formatIp } from './parseIp'` works too.
-export { formatIp } from './formatIp';

@@ -3,9 +3,9 @@ import type { Config } from '../config/config';
 import type { ConsentController } from '../consent/types';
 import type { SessionJar } from '../cookies/createSessionJar';
 import type { ForgetBody } from '../protocol/types';
-import type { Stats } from '../stats/startStats';
-import { isDelivered } from '../stats/isDelivered';
-import { sendBody } from '../stats/sendBody';
+import type { Stats } from '../context/context';
+import { isDelivered } from '../lib/isDelivered';
+import { sendBody } from '../lib/sendBody';
 
 export interface ForgetParts {
   config: Config;

@@ -1,8 +1,8 @@
-import type { Context } from '../core/context';
+import type { Context } from '../context/context';
 import type { ConsentReceiptBody } from '../protocol/types';
-import { createStoredValue } from '../stats/createStoredValue';
-import { isDelivered } from '../stats/isDelivered';
-import { sendBody } from '../stats/sendBody';
+import { createStoredValue } from '../lib/createStoredValue';
+import { isDelivered } from '../lib/isDelivered';
+import { sendBody } from '../lib/sendBody';
 import { guarded } from '../lib/guarded';
 
 /** Receipts kept per tab, for `exportData()` and `/forget`. */

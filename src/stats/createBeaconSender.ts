@@ -2,8 +2,8 @@ import type { Hit } from '../protocol/types';
 import type { HitQueue } from './createHitQueue';
 import { MAX_BODY_BYTES, packBody, type PackedBody } from './packBody';
 import { createTokenBucket } from './createTokenBucket';
-import { isDelivered } from './isDelivered';
-import { sendBody } from './sendBody';
+import { isDelivered } from '../lib/isDelivered';
+import { sendBody } from '../lib/sendBody';
 import { guarded } from '../lib/guarded';
 
 export interface BeaconSenderOptions {

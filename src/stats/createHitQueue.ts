@@ -1,5 +1,5 @@
 import type { Hit } from '../protocol/types';
-import { createStoredValue } from './createStoredValue';
+import { createStoredValue } from '../lib/createStoredValue';
 import { guarded } from '../lib/guarded';
 
 /** Hits waiting to be sent, and how many the bounds pushed out since the last delivery. */

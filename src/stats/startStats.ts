@@ -1,10 +1,10 @@
 import { PSEUDONYM_COOKIE } from '../config/defaultCategories';
-import type { Context } from '../core/context';
+import type { Context, Stats } from '../context/context';
 import { randomId } from '../lib/randomId';
 import { scrubProps } from '../privacy/scrubProps';
 import { scrubText } from '../privacy/scrubText';
 import { scrubUrl } from '../privacy/scrubUrl';
-import type { CollectBody, Hit, HitTiming } from '../protocol/types';
+import type { Hit, HitTiming } from '../protocol/types';
 import { collectVitals } from './collectVitals';
 import { createBeaconSender } from './createBeaconSender';
 import { createHitQueue } from './createHitQueue';
@@ -15,18 +15,6 @@ import { readVisitor } from './readVisitor';
 import { toPath } from './toPath';
 import { watchNavigation } from './watchNavigation';
 import { guarded } from '../lib/guarded';
-
-/** Pseudonymised visit statistics, as `init()` drives them. */
-export interface Stats {
-  /** Sends a custom `event` hit, scrubbed. A no-op while statistics are not allowed. */
-  track(name: string, props?: Record<string, unknown>): void;
-  /** Current pseudonym, or null while statistics are not allowed. */
-  pseudonym(): string | null;
-  /** Every CollectBody sent in this browser tab's session (across page loads), oldest first. */
-  sent(): CollectBody[];
-  /** Clears pseudonym cookie, queue and log; the next beacon uses a new pseudonym. */
-  forget(): void;
-}
 
 /**
  * 128 random bits in base64url, then `.` and its creation time (ms, base 36), so its age can be

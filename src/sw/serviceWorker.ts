@@ -9,8 +9,8 @@
  * stays silent.
  */
 import type { GuardState } from '../guard/registerServiceWorker';
-import { matchHost } from '../guard/matchHost';
-import { GOOGLE_HOSTS } from '../google/googleHosts';
+import { matchHost } from '../lib/matchHost';
+import { GOOGLE_HOSTS } from '../config/googleDefaults';
 
 declare const self: ServiceWorkerGlobalScope;
 

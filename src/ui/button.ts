@@ -1,4 +1,4 @@
-import { h } from './h';
+import { h } from '../lib/h';
 import { guarded } from '../lib/guarded';
 
 /**

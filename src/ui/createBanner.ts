@@ -1,5 +1,5 @@
 import { button } from './button';
-import { h } from './h';
+import { h } from '../lib/h';
 import type { UiStrings } from './strings';
 
 export interface BannerActions {

@@ -2,7 +2,7 @@ import type { CategoryDefinition } from '../config/config';
 import type { Lang } from '../config/options';
 import type { Choices, ConsentState } from '../consent/types';
 import { button } from './button';
-import { h } from './h';
+import { h } from '../lib/h';
 import type { UiStrings } from './strings';
 import { trapFocus } from './trapFocus';
 import { guarded } from '../lib/guarded';

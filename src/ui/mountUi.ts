@@ -1,8 +1,8 @@
 import { allChoices } from '../consent/allChoices';
-import type { Context } from '../core/context';
+import type { Context } from '../context/context';
 import { createBanner } from './createBanner';
 import { createDialog } from './createDialog';
-import { h } from './h';
+import { h } from '../lib/h';
 import { STRINGS } from './strings';
 import { applyStyles } from './styles';
 import { guarded } from '../lib/guarded';

@@ -11,8 +11,8 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GOOGLE_HOSTS } from '../../../src/google/googleHosts';
-import { matchHost } from '../../../src/guard/matchHost';
+import { GOOGLE_HOSTS } from '../../../src/config/googleDefaults';
+import { matchHost } from '../../../src/lib/matchHost';
 import { test as base } from './build';
 import { chromiumArgs, chromiumExecutable } from './chromium';
 

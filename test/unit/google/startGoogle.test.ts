@@ -25,8 +25,7 @@ const gtagScripts = () =>
 let ctx: FakeContext;
 const start = (options = {}, choices = {}) => {
   ctx = fakeContext({ google: { measurementId: 'G-TEST123' }, ...options }, choices);
-  startGuard(ctx);
-  return startGoogle(ctx);
+  return startGoogle(ctx, startGuard(ctx).scripted);
 };
 
 beforeEach(() => {

@@ -2,7 +2,7 @@ import type { Config } from '../../../src/config/config';
 import type { ZorgvuldigOptions } from '../../../src/config/options';
 import { resolveConfig } from '../../../src/config/resolveConfig';
 import type { Choices, ConsentController, ConsentState } from '../../../src/consent/types';
-import type { BlockedRequest, Context, SdkEvents } from '../../../src/core/context';
+import type { BlockedRequest, Context, SdkEvents } from '../../../src/context/context';
 import { createSessionJar } from '../../../src/cookies/createSessionJar';
 import { createEmitter } from '../../../src/lib/createEmitter';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { GOOGLE_HOSTS } from '../../../src/google/googleHosts';
-import { matchHost } from '../../../src/guard/matchHost';
+import { GOOGLE_HOSTS } from '../../../src/config/googleDefaults';
+import { matchHost } from '../../../src/lib/matchHost';
 
 const guarded = (host: string) => GOOGLE_HOSTS.some((pattern) => matchHost(host, pattern));
 

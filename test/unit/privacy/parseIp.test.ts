@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatIp, parseIp } from '../../../src/privacy/parseIp';
+import { formatIp } from '../../../src/privacy/formatIp';
+import { parseIp } from '../../../src/privacy/parseIp';
 import { ipInCidr } from '../../../src/privacy/ipInCidr';
 import { readFixture } from './readFixture';
 

@@ -2,12 +2,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Config } from '../../../src/config/config';
 import type { ConsentController, ConsentState } from '../../../src/consent/types';
-import type { Context, SdkEvents } from '../../../src/core/context';
 import { createSessionJar } from '../../../src/cookies/createSessionJar';
 import { createEmitter } from '../../../src/lib/createEmitter';
 import { forgetEverything, type ForgetParts } from '../../../src/rights/forgetEverything';
 import { startReceipts } from '../../../src/rights/startReceipts';
-import type { Stats } from '../../../src/stats/startStats';
+import type { Context, SdkEvents, Stats } from '../../../src/context/context';
 
 /** Status the fake relay answers with; every request is recorded. */
 let status: number;

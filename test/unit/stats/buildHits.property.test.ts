@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Config } from '../../../src/config/config';
 import type { ConsentController } from '../../../src/consent/types';
-import type { Context, SdkEvents } from '../../../src/core/context';
+import type { Context, SdkEvents } from '../../../src/context/context';
 import { createSessionJar } from '../../../src/cookies/createSessionJar';
 import { createEmitter } from '../../../src/lib/createEmitter';
 import { startStats } from '../../../src/stats/startStats';

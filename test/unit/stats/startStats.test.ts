@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Config } from '../../../src/config/config';
 import type { ConsentController, ConsentState } from '../../../src/consent/types';
-import type { Context, SdkEvents } from '../../../src/core/context';
+import type { Context, SdkEvents } from '../../../src/context/context';
 import { createSessionJar, type SessionJar } from '../../../src/cookies/createSessionJar';
 import { createEmitter } from '../../../src/lib/createEmitter';
 import type { CollectBody, Hit } from '../../../src/protocol/types';

@@ -37,3 +37,15 @@ export interface Context {
   /** Runs `fn` when the instance is torn down (tests; `forget()` does not tear down). */
   onTeardown(fn: () => void): void;
 }
+
+/** Pseudonymised visit statistics, as `init()` drives them. */
+export interface Stats {
+  /** Sends a custom `event` hit, scrubbed. A no-op while statistics are not allowed. */
+  track(name: string, props?: Record<string, unknown>): void;
+  /** Current pseudonym, or null while statistics are not allowed. */
+  pseudonym(): string | null;
+  /** Every CollectBody sent in this browser tab's session (across page loads), oldest first. */
+  sent(): CollectBody[];
+  /** Clears pseudonym cookie, queue and log; the next beacon uses a new pseudonym. */
+  forget(): void;
+}

@@ -1,4 +1,4 @@
-import type { ZorgvuldigOptions } from './config/options';
+import type { ZorgvuldigOptions } from '../config/options';
 
 /** `data-*` attribute → option. Everything else comes from the JSON config element. */
 const ATTRIBUTES: [string, (options: Record<string, unknown>, value: string) => void][] = [

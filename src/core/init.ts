@@ -1,6 +1,6 @@
-import type { ZorgvuldigApi } from './api/types';
-import type { ZorgvuldigOptions } from './config/options';
-import { createInstance } from './core/createInstance';
+import type { ZorgvuldigApi } from '../api/types';
+import type { ZorgvuldigOptions } from '../config/options';
+import { createInstance } from './createInstance';
 
 /** One instance per page, however many copies of the SDK load (script tag twice, tag + npm). */
 const INSTANCE = Symbol.for('zorgvuldig.instance');
