@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { hitsOf, recordBeacons } from './support/beacons';
-import { holdParts } from './support/parts';
+import { holdParts, type PartName } from './support/parts';
 import { banner, openSdkPage } from './support/sdkPage';
 
 /**
@@ -8,7 +8,7 @@ import { banner, openSdkPage } from './support/sdkPage';
  * first use. Called before the part has arrived (its response is held here), each returns a
  * promise, and resolves with what it would have given with the part already there.
  */
-const RIGHTS_PARTS = ['rights', 'audit', 'declaration'];
+const RIGHTS_PARTS: PartName[] = ['rights'];
 
 type Pending = Window & { pending: Promise<unknown>; pendingWasPromise: boolean };
 

@@ -5,6 +5,7 @@ import {
   namesPart,
   waitForIdle,
   type PartFailure,
+  type PartName,
 } from './support/parts';
 import { recordBeacons } from './support/beacons';
 import { expect, test, type RecordingProxy } from './support/recordingProxy';
@@ -27,9 +28,7 @@ type Win = Window & {
 };
 
 interface Scenario {
-  part: string;
-  /** What happens before the part breaks (a first visit that decides, for the reopen control). */
-  before?(page: Page): Promise<void>;
+  part: PartName;
   /** Brings the page to where the core asks for the part. */
   reach(page: Page): Promise<void>;
 }
@@ -53,17 +52,6 @@ const SCENARIOS: Scenario[] = [
       test.info().annotations.push({ type: 'exportData() without its part', description: settled });
     },
   },
-  // The reopen control: a returning visit with a decision asks for it.
-  {
-    part: 'reopen',
-    before: async (page) => {
-      await openSdkPage(page, PAGE);
-      await page.evaluate(() => window.zorgvuldig.rejectAll());
-    },
-    reach: async (page) => {
-      await page.reload();
-    },
-  },
 ];
 
 const googleRequests = (proxy: RecordingProxy) =>
@@ -72,13 +60,12 @@ const googleRequests = (proxy: RecordingProxy) =>
 const consentCookie = async (page: Page) =>
   (await page.context().cookies()).find(({ name }) => name === 'zv_consent')?.value;
 
-for (const { part, before, reach } of SCENARIOS) {
+for (const { part, reach } of SCENARIOS) {
   for (const failure of ['404', 'one byte changed'] as PartFailure[]) {
     test(`the ${part} part ${failure === '404' ? 'answering 404' : 'with one byte changed'}: consent and the Google gate work, one warning names it, audit() reports it, no uncaught error`, async ({
       page,
       recorder: proxy,
     }) => {
-      await before?.(page);
       const seen = collectWarningsAndErrors(page);
       const bodies = recordBeacons(page);
       const broken = await breakPart(page, part, failure);

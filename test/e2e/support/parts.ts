@@ -2,10 +2,10 @@ import type { Page, Route } from '@playwright/test';
 
 /**
  * The script-tag core loads the rest of the SDK as parts, files next to it in `/dist/`:
- * `zorgvuldig.<part>.js`, possibly with a language (`zorgvuldig.ui.en.js`). The core itself
- * (`zorgvuldig.min.js`) and the one-file build (`zorgvuldig.full.min.js`) are not parts.
+ * `zorgvuldig.<part>.js` (a language suffix, `zorgvuldig.ui.en.js`, counts as the same part). The
+ * core itself (`zorgvuldig.min.js`) and the one-file build (`zorgvuldig.full.min.js`) are not.
  */
-export type PartName = 'ui' | 'reopen' | 'stats' | 'rights';
+export type PartName = 'ui' | 'stats' | 'rights';
 
 const PART_FILE = /^\/dist\/zorgvuldig\.([a-z]+)(?:\.[a-z]{2}(?:-[a-z]{2})?)?(?:\.min)?\.js$/i;
 const NOT_PARTS = new Set(['min', 'full', 'mjs']);
@@ -36,11 +36,12 @@ export const recordPartRequests = (page: Page) => {
  * Holds every request for `parts` until `release()`: the page sees the part still on its way.
  * `held()` says how many such requests are waiting, so a test can wait for the core to ask.
  */
-export const holdParts = async (page: Page, parts: string[]) => {
+export const holdParts = async (page: Page, parts: PartName[]) => {
   const waiting: Route[] = [];
   let released = false;
   await page.route(PART_ROUTE, async (route) => {
-    if (!parts.includes(partOf(route.request().url())!) || released) return route.fallback();
+    if (!parts.includes(partOf(route.request().url()) as PartName) || released)
+      return route.fallback();
     waiting.push(route);
   });
   return {
@@ -59,7 +60,7 @@ export type PartFailure = '404' | 'one byte changed';
  * script valid (a letter of its licence comment changes case), so only the integrity check can
  * refuse it. Returns how many times it was served.
  */
-export const breakPart = async (page: Page, part: string, failure: PartFailure) => {
+export const breakPart = async (page: Page, part: PartName, failure: PartFailure) => {
   let served = 0;
   await page.route(PART_ROUTE, async (route) => {
     if (partOf(route.request().url()) !== part) return route.fallback();
