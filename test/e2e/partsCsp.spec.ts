@@ -32,6 +32,11 @@ for (const mode of ['strict', 'tt']) {
     // Rights, the declaration and the audit, on first use.
     const report = await page.evaluate(() => window.zorgvuldig.audit());
     expect(report.consent.decided).toBe(false);
+    expect((report as typeof report & { parts?: unknown }).parts).toEqual({
+      ui: 'loaded',
+      stats: 'loaded',
+      rights: 'loaded',
+    });
     expect(await page.evaluate(async () => (await window.zorgvuldig.exportData()).v)).toBe(1);
     // A returning visit: the reopen control, then the dialog from it.
     await banner(page).getByRole('button', { name: 'Alles accepteren' }).click();
