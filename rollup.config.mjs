@@ -1,6 +1,7 @@
 // Stage two of the build: `tsc -p tsconfig.build.json` has already emitted plain ES modules and
 // their .d.ts files into dist/modules; rollup bundles those per entry. One helper makes the
 // plugins so every browser bundle is minified the same way.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import nodeResolve from '@rollup/plugin-node-resolve';
@@ -25,8 +26,38 @@ const configurePlugins = ({ minify = false, browser = true } = {}) => [
     }),
 ];
 
+/** The script-tag parts, built before the core: the core carries their integrity hashes. */
+const PARTS = ['ui', 'stats', 'rights'];
+const partFile = (name) => `zorgvuldig.${name}.js`;
+
+/**
+ * Writes the parts' SHA-384 hashes into the core in place of `__ZV_PART_INTEGRITY__`, after
+ * minification (terser keeps the undeclared name). The parts are on disk by then: rollup builds
+ * the configurations below in order.
+ */
+const partIntegrity = () => ({
+  name: 'zorgvuldig-part-integrity',
+  generateBundle(_options, bundle) {
+    const hashes = Object.fromEntries(
+      PARTS.map((name) => [
+        partFile(name),
+        `sha384-${createHash('sha384')
+          .update(readFileSync(`dist/${partFile(name)}`))
+          .digest('base64')}`,
+      ]),
+    );
+    for (const chunk of Object.values(bundle)) {
+      if (chunk.type !== 'chunk') continue;
+      const uses = chunk.code.split('__ZV_PART_INTEGRITY__').length - 1;
+      if (uses !== 1) throw new Error(`part integrity: expected one placeholder, found ${uses}`);
+      chunk.code = chunk.code.replace('__ZV_PART_INTEGRITY__', JSON.stringify(hashes));
+    }
+  },
+});
+
 export default [
-  // npm: the browser API. js-cookie and web-vitals stay imports so a site's bundler dedupes them.
+  // npm: the browser API. js-cookie and web-vitals stay imports so a site's bundler dedupes them;
+  // the parts are dynamic imports, so the site's bundler splits them into chunks of their own.
   {
     input: { zorgvuldig: `${modules}/index.js`, scrub: `${modules}/scrub.js` },
     external: ['js-cookie', 'web-vitals', /^web-vitals\//],
@@ -39,11 +70,23 @@ export default [
     },
     plugins: configurePlugins(),
   },
-  // The script-tag bundle: everything inlined, starts itself. The leading `;` keeps it safe to
-  // concatenate after a file that forgot its last semicolon.
+  // The script-tag parts, each a self-registering IIFE next to the core. The leading `;` keeps a
+  // file safe to concatenate after one that forgot its last semicolon.
+  ...PARTS.map((name) => ({
+    input: `${modules}/parts/${name}.js`,
+    output: { file: `dist/${partFile(name)}`, format: 'iife', banner: `${licence}\n;` },
+    plugins: configurePlugins({ minify: true }),
+  })),
+  // The script-tag core: starts itself, loads the parts above with their integrity hashes.
   {
     input: `${modules}/script-tag.js`,
     output: { file: 'dist/zorgvuldig.min.js', format: 'iife', banner: `${licence}\n;` },
+    plugins: [...configurePlugins({ minify: true }), partIntegrity()],
+  },
+  // The one-file script-tag build: the core with every part inlined.
+  {
+    input: `${modules}/script-tag-full.js`,
+    output: { file: 'dist/zorgvuldig.full.min.js', format: 'iife', banner: `${licence}\n;` },
     plugins: configurePlugins({ minify: true }),
   },
   // The relay for Node (`zorgvuldig/relay`) and the `zorgvuldig-relay` command, which needs a

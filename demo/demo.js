@@ -72,9 +72,9 @@ const log = (name, detail) =>
     ),
   );
 
-const downloadExport = () => {
+const downloadExport = async () => {
   const url = URL.createObjectURL(
-    new Blob([JSON.stringify(zv.exportData(), null, 2)], { type: 'application/json' }),
+    new Blob([JSON.stringify(await zv.exportData(), null, 2)], { type: 'application/json' }),
   );
   const link = Object.assign(document.createElement('a'), {
     href: url,
@@ -113,8 +113,10 @@ zv.on('beacon', (body) => {
   $('beacons-sent').prepend(item(JSON.stringify(body, null, 2), { sid: body.sid }));
   setTimeout(renderRecords, 300);
 });
-for (const body of zv.exportData().beacons)
-  $('beacons-sent').prepend(item(JSON.stringify(body, null, 2), { sid: body.sid }));
+zv.exportData().then(({ beacons }) => {
+  for (const body of beacons)
+    $('beacons-sent').prepend(item(JSON.stringify(body, null, 2), { sid: body.sid }));
+});
 
 // Every request the page makes, by host: what the browser actually fetched.
 new PerformanceObserver((list) => {

@@ -3,8 +3,8 @@
 const zv = window.zorgvuldig;
 const $ = (id) => document.getElementById(id);
 
-const renderState = () => {
-  const data = zv.exportData();
+const renderState = async () => {
+  const data = await zv.exportData();
   $('allowed').textContent = String(zv.getConsent().choices.statistics);
   $('pseudonym').textContent = data.pseudonym ?? '— (none: statistics are off)';
   $('count').textContent = String(data.beacons.length);
@@ -54,7 +54,9 @@ for (const button of document.querySelectorAll('[data-action]')) {
   button.addEventListener('click', () => actions[button.dataset.action]());
 }
 
-for (const body of zv.exportData().beacons) addBeacon(body, 'earlier in this tab');
+zv.exportData().then(({ beacons }) => {
+  for (const body of beacons) addBeacon(body, 'earlier in this tab');
+});
 zv.on('beacon', (body) => {
   addBeacon(body, `sent ${new Date().toLocaleTimeString('nl-NL')}`);
   renderState();

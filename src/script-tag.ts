@@ -1,51 +1,14 @@
-import type { ZorgvuldigApi } from './api/types';
-import { init, runningInstance } from './core/init';
-import { isFunction, readPageGlobal } from './lib/readPageGlobal';
-import { readScriptConfig } from './core/readScriptConfig';
+// The script-tag core, `zorgvuldig.min.js`: what must run before any other script, and a loader
+// for the parts next to it (`zorgvuldig.ui.js`, `zorgvuldig.stats.js`, `zorgvuldig.rights.js`).
+import { createScriptPartLoader } from './core/createScriptPartLoader';
+import { startScriptTag } from './core/startScriptTag';
 
-type QueueStub = ((...args: unknown[]) => void) & { q?: ArrayLike<unknown>[] };
-type Callable = ZorgvuldigApi & ((method: string, ...args: unknown[]) => unknown);
-
-/**
- * The script-tag entry: starts itself. Sites may call the API before the bundle loads through the
- * usual stub, `window.zorgvuldig = window.zorgvuldig || function () { (zorgvuldig.q = zorgvuldig.q || []).push(arguments) }`;
- * those calls are replayed here, in order. After load `zorgvuldig('acceptAll')` still works.
- */
-const start = () => {
-  // Loaded twice: the first copy runs the page. Asked of the Symbol `init()` sets and of a real
-  // function, never of `'getConsent' in window.zorgvuldig` alone, which
-  // `<form name="zorgvuldig"><input name="getConsent">` fakes.
-  const win = window as unknown as { zorgvuldig?: QueueStub | Callable };
-  if (runningInstance() && typeof win.zorgvuldig == 'function' && 'getConsent' in win.zorgvuldig)
-    return;
-  const current = readPageGlobal('zorgvuldig', isFunction, 'a function (the queue stub)') as
-    QueueStub | undefined;
-
-  // `<img name="currentScript">` clobbers `document.currentScript` too.
-  const own = document.currentScript;
-  const script =
-    (own instanceof HTMLScriptElement ? own : null) ??
-    document.querySelector<HTMLScriptElement>('script[src*="zorgvuldig"]');
-  const api = init(readScriptConfig(script));
-  const callable = Object.assign((method: string, ...args: unknown[]) => {
-    const fn = (api as unknown as Record<string, unknown>)[method];
-    if (typeof fn !== 'function') throw new Error(`zorgvuldig(): unknown method "${method}"`);
-    return (fn as (...a: unknown[]) => unknown)(...args);
-  }, api) as Callable;
-  win.zorgvuldig = callable;
-
-  for (const call of Array.from(current?.q ?? [])) {
-    try {
-      callable(...(Array.from(call) as [string, ...unknown[]]));
-    } catch (error) {
-      console.error('zorgvuldig: a queued call failed', error);
-    }
+startScriptTag((script) => {
+  let base: string | null = null;
+  try {
+    base = script?.src ? new URL('.', script.src).href : null;
+  } catch {
+    // An unparsable src: no parts, which fail closed.
   }
-};
-
-try {
-  start();
-} catch (error) {
-  // Never break the host page: the site keeps working without the SDK, and says so.
-  console.error('zorgvuldig: could not start', error);
-}
+  return { load: (config) => createScriptPartLoader(base, config.nonce) };
+});

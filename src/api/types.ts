@@ -1,5 +1,6 @@
 import type { Choices, ConsentState } from '../consent/types';
 import type { SdkEvents } from '../context/context';
+import type { PartName, PartStatus } from '../context/parts';
 import type { Lang } from '../config/options';
 import type { CollectBody, ConsentReceiptBody } from '../protocol/types';
 
@@ -25,6 +26,8 @@ export interface AuditReport {
   blocked: SdkEvents['blocked'][];
   /** Raw Google tags in the HTML: fetched by the browser before any script can stop them. */
   rawGoogleTags: string[];
+  /** The SDK's parts on this page: loaded, loading, failed (each also warned), or not needed. */
+  parts: Record<PartName, PartStatus>;
   /** Plain-language findings, worst first. Empty when all is well. */
   warnings: string[];
   /** What this browser could not check. */
@@ -56,19 +59,34 @@ export interface ZorgvuldigApi {
   rejectAll(): ConsentState;
   /** Withdraws every consent in this page: only `necessary` stays on. */
   withdraw(): ConsentState;
-  /** Opens the preferences dialog (no-op with `banner: false`). */
+  /**
+   * Opens the preferences dialog (no-op with `banner: false`). The dialog is in the UI part: on a
+   * page that has not loaded it yet, it opens once the part arrives.
+   */
   showPreferences(): void;
-  exportData(): ExportedData;
+  /**
+   * Everything the SDK holds or sent in this tab session. A promise since the rights part loads on
+   * first use; it rejects, saying so, when that part cannot load.
+   */
+  exportData(): Promise<ExportedData>;
   /**
    * Deletes everything the SDK holds; the banner asks again; a new pseudonym starts. Resolves
-   * to `true` once the relay confirmed its deletion (2xx) or had nothing to delete.
+   * to `true` once the relay confirmed its deletion (2xx) or had nothing to delete. Rejects,
+   * having erased nothing, when the rights part cannot load.
    */
   forget(): Promise<boolean>;
-  /** Sends a custom statistics event (scrubbed); a no-op without statistics permission. */
+  /**
+   * Sends a custom statistics event (scrubbed); a no-op without statistics permission. Calls made
+   * before the statistics part runs are kept and sent once it does.
+   */
   track(name: string, props?: Record<string, unknown>): void;
+  /** The self-audit. Resolves even when the rights part cannot load (then with what the core knows). */
   audit(): Promise<AuditReport>;
-  /** The cookie declaration as a table, for frameworks; `[data-zv-cookie-table]` does the same. */
-  renderCookieTable(lang?: Lang): HTMLTableElement;
+  /**
+   * The cookie declaration as a table, for frameworks; `[data-zv-cookie-table]` does the same.
+   * A promise since the rights part loads on first use.
+   */
+  renderCookieTable(lang?: Lang): Promise<HTMLTableElement>;
   /** Listens to `consent`, `beacon` or `blocked`. Returns an unsubscribe function. */
   on<K extends keyof SdkEvents>(event: K, listener: (payload: SdkEvents[K]) => void): () => void;
 }

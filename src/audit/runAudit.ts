@@ -1,18 +1,9 @@
 import type { AuditCookie, AuditReport } from '../api/types';
 import type { Config } from '../config/config';
-import type { ConsentState } from '../consent/types';
-import type { BlockedRequest } from '../context/context';
+import type { AuditSources } from '../context/parts';
 import { matchesCookiePattern } from '../cookies/matchesCookiePattern';
 import { readCookies } from '../cookies/readCookies';
-
-/** What the audit needs from the rest of the SDK. */
-export interface AuditSources {
-  config: Config;
-  consent: ConsentState;
-  blocked: BlockedRequest[];
-  contactedHosts: string[];
-  rawGoogleTags: string[];
-}
+import { partWarnings } from '../lib/partWarnings';
 
 const categoryOf = (config: Config, name: string): string | null =>
   config.categories.find((category) =>
@@ -51,7 +42,7 @@ const readAuditCookies = async (config: Config, unchecked: string[]): Promise<Au
 export const runAudit = async (sources: AuditSources): Promise<AuditReport> => {
   const unchecked: string[] = [];
   const cookies = await readAuditCookies(sources.config, unchecked);
-  const warnings: string[] = [];
+  const warnings = partWarnings(sources.parts);
   for (const tag of sources.rawGoogleTags) {
     warnings.push(
       `A Google tag is written in the HTML (${tag}); the browser fetches it before any script runs. Change it to <script type="text/plain" data-zv-category="googleAnalytics" data-src="…">.`,
@@ -76,6 +67,7 @@ export const runAudit = async (sources: AuditSources): Promise<AuditReport> => {
     contactedHosts: sources.contactedHosts,
     blocked: sources.blocked,
     rawGoogleTags: sources.rawGoogleTags,
+    parts: sources.parts,
     warnings,
     unchecked,
   };

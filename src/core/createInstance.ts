@@ -1,29 +1,45 @@
-import type { ExportedData, ZorgvuldigApi } from '../api/types';
-import { runAudit } from '../audit/runAudit';
+import type { ZorgvuldigApi } from '../api/types';
+import type { Config } from '../config/config';
 import { resolveConfig } from '../config/resolveConfig';
+import { allChoices } from '../consent/allChoices';
 import { createConsent } from '../consent/createConsent';
 import { watchConsent } from '../consent/watchConsent';
-import { startReceipts } from '../rights/startReceipts';
-import { allChoices } from '../consent/allChoices';
+import type { Context, SdkEvents } from '../context/context';
+import type { PartLoader, PartModules, StatsPart } from '../context/parts';
 import { createSessionJar } from '../cookies/createSessionJar';
 import { startSweeper } from '../cookies/startSweeper';
 import { startScriptGate } from '../gating/startScriptGate';
 import { startGoogle } from '../google/startGoogle';
 import { startGuard } from '../guard/startGuard';
 import { createEmitter } from '../lib/createEmitter';
-import { downloadJson } from '../rights/downloadJson';
-import { forgetEverything } from '../rights/forgetEverything';
-import { startStats } from '../stats/startStats';
-import { mountCookieTables } from '../declaration/mountCookieTables';
-import { mountUi } from '../ui/mountUi';
-import { renderCookieTable } from '../declaration/renderCookieTable';
+import { guarded } from '../lib/guarded';
+import { startReceipts } from '../rights/startReceipts';
+import { createShell } from '../ui/createShell';
 import { VERSION } from '../version';
-import type { Context, SdkEvents } from '../context/context';
+import { coreAudit } from './coreAudit';
+import { createParts } from './createParts';
+import { startDeferred } from './startDeferred';
 
 const EVENTS: (keyof SdkEvents)[] = ['consent', 'beacon', 'blocked'];
 
-/** Builds one SDK instance: config, consent, then every feature, each wired through `ctx`. */
-export const createInstance = (options?: unknown): ZorgvuldigApi => {
+/** How an entry provides the parts: fetched (`load`), or already bundled (`inlined`). */
+export interface PartSource {
+  load(config: Config): PartLoader;
+  inlined?: PartModules;
+}
+
+/** A rejection that names the method whose part could not load. */
+const missing = (method: string, part: string) => () => {
+  throw new Error(`zorgvuldig ${method}(): the "${part}" part could not load`);
+};
+
+/**
+ * Builds one SDK instance. What must hold before any other script runs happens here, in this
+ * task: the configuration, the consent record, the network guard, the sweeper, Google's consent
+ * defaults and gate, the script gate, consent receipts and the API. The rest (the banner, the
+ * statistics, the cookie tables) starts in later tasks (`startDeferred`), from parts.
+ */
+export const createInstance = (options: unknown, source: PartSource): ZorgvuldigApi => {
   const { config, problems } = resolveConfig(options);
   if (problems.length) {
     console.error(
@@ -43,6 +59,7 @@ export const createInstance = (options?: unknown): ZorgvuldigApi => {
     onTeardown: (fn) => void teardowns.push(fn),
   };
   const { consent } = ctx;
+  const parts = createParts(source.load(config), source.inlined);
 
   // Every event is also a DOM event, for sites that wire things up without the API object.
   for (const name of EVENTS) {
@@ -53,41 +70,44 @@ export const createInstance = (options?: unknown): ZorgvuldigApi => {
   consent.onChange((state) => events.emit('consent', state));
 
   // Order matters: the guard first, so nothing a later feature (or a revived tag) starts can
-  // reach a blocked host; Google's consent defaults before any gtag command; statistics before
-  // receipts, so a receipt carries the pseudonym that consent just allowed; the UI last.
+  // reach a blocked host; Google's consent defaults before any gtag command.
   watchConsent(ctx);
   const guard = startGuard(ctx);
   const sweep = startSweeper(ctx);
-  const google = startGoogle(ctx, guard.scripted);
+  // gtag.js gets a scrubbed page_location: the scrubber comes with the statistics part. Inlined,
+  // it is there in this task; fetched, gtag.js waits for it, and is not loaded if it fails.
+  const scrubber = (): StatsPart | Promise<StatsPart> => parts.peek('stats') ?? parts.get('stats');
+  const google = startGoogle(ctx, guard.scripted, scrubber);
   startScriptGate(ctx);
-  const stats = startStats(ctx);
-  const receipts = startReceipts(ctx, stats.pseudonym);
+  const deferred = startDeferred(ctx, parts, {
+    shell: config.banner ? (open) => createShell(ctx, open) : null,
+  });
+  // A receipt carries the pseudonym consent just allowed: it waits for the statistics part then.
+  const receipts = startReceipts(ctx, () =>
+    deferred.statsReady().then((stats) => stats?.pseudonym() ?? null),
+  );
 
-  const exportData = (): ExportedData => {
-    const cookies: Record<string, string> = {};
-    for (const name of jar.written()) {
-      const value = jar.get(name);
-      if (value !== undefined) cookies[name] = value;
-    }
-    return {
-      v: 1,
-      exportedAt: new Date().toISOString(),
-      consent: consent.get(),
-      pseudonym: stats.pseudonym(),
-      cookies,
-      beacons: stats.sent(),
-      receipts: receipts.all(),
-    };
-  };
-  const forget = () => forgetEverything({ config, consent, jar, stats, receipts, sweep });
+  const rightsSources = () => ({ config, consent, jar, stats: deferred.stats(), receipts, sweep });
+  const withRights = <T>(
+    method: string,
+    use: (rights: PartModules['rights']) => T | Promise<T>,
+  ): Promise<T> => parts.get('rights').then(use, missing(method, 'rights'));
+  deferred.setRights({
+    download: () =>
+      void withRights('exportData', (rights) =>
+        rights.downloadJson(rights.exportData(rightsSources()), 'mijn-gegevens.json'),
+      ).catch(guarded('the download', (error: Error) => console.warn(error.message))),
+    erase: () => withRights('forget', (rights) => rights.forgetEverything(rightsSources())),
+  });
 
-  const ui = config.banner
-    ? mountUi(ctx, {
-        download: () => downloadJson(exportData(), 'mijn-gegevens.json'),
-        erase: forget,
-      })
-    : null;
-  mountCookieTables(config);
+  const auditSources = () => ({
+    config,
+    consent: consent.get(),
+    blocked: guard.blocked(),
+    contactedHosts: guard.contacted(),
+    rawGoogleTags: google.rawTags(),
+    parts: parts.status(),
+  });
 
   return {
     version: VERSION,
@@ -103,19 +123,18 @@ export const createInstance = (options?: unknown): ZorgvuldigApi => {
     acceptAll: () => consent.set(allChoices(config, true), 'accept-all'),
     rejectAll: () => consent.set(allChoices(config, false), 'reject-all'),
     withdraw: () => consent.set(allChoices(config, false), 'withdraw'),
-    showPreferences: () => ui?.openPreferences(),
-    exportData,
-    forget,
-    track: stats.track,
+    showPreferences: deferred.openPreferences,
+    exportData: () => withRights('exportData', (rights) => rights.exportData(rightsSources())),
+    forget: () => withRights('forget', (rights) => rights.forgetEverything(rightsSources())),
+    track: deferred.track,
+    // The audit reports a part that failed; when the rights part itself fails, the core reports.
     audit: () =>
-      runAudit({
-        config,
-        consent: consent.get(),
-        blocked: guard.blocked(),
-        contactedHosts: guard.contacted(),
-        rawGoogleTags: google.rawTags(),
-      }),
-    renderCookieTable: (lang) => renderCookieTable(config, lang),
+      parts.get('rights').then(
+        (rights) => rights.runAudit(auditSources()),
+        () => coreAudit(auditSources()),
+      ),
+    renderCookieTable: (lang) =>
+      withRights('renderCookieTable', (rights) => rights.renderCookieTable(config, lang)),
     on: (event, listener) => events.on(event, listener),
   };
 };

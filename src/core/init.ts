@@ -1,24 +1,23 @@
 import type { ZorgvuldigApi } from '../api/types';
 import type { ZorgvuldigOptions } from '../config/options';
-import { createInstance } from './createInstance';
+import type { PartLoader, PartModules } from '../context/parts';
+import { startOnce } from './startOnce';
 
-/** One instance per page, however many copies of the SDK load (script tag twice, tag + npm). */
-const INSTANCE = Symbol.for('zorgvuldig.instance');
+export { runningInstance } from './startOnce';
 
-/** The instance already running on this page, if any: a Symbol, so no DOM element can fake it. */
-export const runningInstance = (): ZorgvuldigApi | undefined =>
-  (globalThis as typeof globalThis & { [INSTANCE]?: ZorgvuldigApi })[INSTANCE];
+/** npm: each part is a dynamic `import()`, so the site's bundler splits it into its own chunk. */
+const importPart: PartLoader = (name) =>
+  (
+    ({
+      ui: () => import('../parts/uiPart').then((m) => m.uiPart),
+      stats: () => import('../parts/statsPart').then((m) => m.statsPart),
+      rights: () => import('../parts/rightsPart').then((m) => m.rightsPart),
+    }) as { [K in keyof PartModules]: () => Promise<PartModules[K]> }
+  )[name]() as never;
 
 /**
  * Starts zorgvuldig on this page and returns its API. Calling it again (or loading the bundle
  * twice) returns the running instance; its options are ignored, with a warning.
  */
-export const init = (options: ZorgvuldigOptions = {}): ZorgvuldigApi => {
-  const running = runningInstance();
-  if (running) {
-    console.warn('zorgvuldig init(): already running on this page; the new options are ignored');
-    return running;
-  }
-  const global = globalThis as typeof globalThis & { [INSTANCE]?: ZorgvuldigApi };
-  return (global[INSTANCE] = createInstance(options));
-};
+export const init = (options: ZorgvuldigOptions = {}): ZorgvuldigApi =>
+  startOnce(options, { load: () => importPart });

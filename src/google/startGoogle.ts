@@ -1,8 +1,11 @@
 import type { Context } from '../context/context';
-import { scrubReferrer, scrubUrl } from '../privacy/scrubUrl';
+import type { StatsPart } from '../context/parts';
 import { isArray, isFunction, readPageGlobal } from '../lib/readPageGlobal';
 import { trustedScriptUrl } from '../lib/trustedScriptUrl';
 import { watchRawTags } from './watchRawTags';
+
+/** The scrubber, which comes with the statistics part: at once, or once that part arrives. */
+export type Scrubber = () => Pick<StatsPart, 'scrubUrl' | 'scrubReferrer'> | Promise<StatsPart>;
 
 /** What the Google Analytics gate tells the audit. */
 export interface GoogleGate {
@@ -27,9 +30,14 @@ const command = function (..._args: unknown[]) {
  * topic). On consent it loads gtag.js once with privacy settings; on withdrawal it switches GA
  * off in the same page. Without a measurement id only the defaults, the privacy settings and the
  * raw-tag check apply, so a site's own gtag snippet inherits them. `scripted`: the elements whose
- * `src` a script set, which the network guard records (they are not raw tags).
+ * `src` a script set, which the network guard records (they are not raw tags). gtag.js is loaded
+ * only with a scrubbed `page_location`: where the scrubber cannot be had, it is not loaded at all.
  */
-export const startGoogle = (ctx: Context, scripted: WeakSet<object>): GoogleGate => {
+export const startGoogle = (
+  ctx: Context,
+  scripted: WeakSet<object>,
+  scrubber: Scrubber,
+): GoogleGate => {
   const { config, consent } = ctx;
   const id = config.google.measurementId;
   const global = window as unknown as Record<string, unknown>;
@@ -73,18 +81,25 @@ export const startGoogle = (ctx: Context, scripted: WeakSet<object>): GoogleGate
     global[`ga-disable-${id}`] = !granted;
     if (granted && !loaded) {
       loaded = true;
-      const { href, origin } = location;
-      gtag('js', new Date());
-      gtag('config', id, {
-        ...privacy,
-        page_location: scrubUrl(href, { allowParams: config.queryAllowList }) ?? origin + '/',
-        page_referrer: scrubReferrer(document.referrer, origin) ?? '',
-        ...(config.google.transportUrl && { transport_url: config.google.transportUrl }),
-      });
-      const script = document.createElement('script');
-      script.async = true;
-      script.src = trustedScriptUrl(GTAG_JS + encodeURIComponent(id)) as string;
-      (document.head || document.documentElement).append(script);
+      const load = ({ scrubUrl, scrubReferrer }: Pick<StatsPart, 'scrubUrl' | 'scrubReferrer'>) => {
+        // Withdrawn while the scrubber was on its way: nothing to load; the next grant loads.
+        if (!granted) return void (loaded = false);
+        const { href, origin } = location;
+        gtag('js', new Date());
+        gtag('config', id, {
+          ...privacy,
+          page_location: scrubUrl(href, { allowParams: config.queryAllowList }) ?? origin + '/',
+          page_referrer: scrubReferrer(document.referrer, origin) ?? '',
+          ...(config.google.transportUrl && { transport_url: config.google.transportUrl }),
+        });
+        const script = document.createElement('script');
+        script.async = true;
+        script.src = trustedScriptUrl(GTAG_JS + encodeURIComponent(id)) as string;
+        (document.head || document.documentElement).append(script);
+      };
+      const found = scrubber();
+      if ('then' in found) found.then(load, () => void (loaded = false));
+      else load(found);
     }
   };
   follow();

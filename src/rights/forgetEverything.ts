@@ -1,20 +1,9 @@
-import type { ReceiptLog } from './startReceipts';
-import type { Config } from '../config/config';
-import type { ConsentController } from '../consent/types';
-import type { SessionJar } from '../cookies/createSessionJar';
+import { PSEUDONYM_COOKIE } from '../config/defaultCategories';
+import type { RightsSources } from '../context/parts';
+import { createTransparencyLog } from '../lib/createTransparencyLog';
 import type { ForgetBody } from '../protocol/types';
-import type { Stats } from '../context/context';
 import { isDelivered } from '../lib/isDelivered';
 import { sendBody } from '../lib/sendBody';
-
-export interface ForgetParts {
-  config: Config;
-  consent: ConsentController;
-  jar: SessionJar;
-  stats: Stats;
-  receipts: ReceiptLog;
-  sweep: () => unknown;
-}
 
 /** Every key the SDK keeps in `sessionStorage` starts with this. */
 const STORAGE_PREFIX = 'zv_';
@@ -36,15 +25,19 @@ const clearStorage = () => {
  * this pseudonym and these receipts. Resolves when the relay answered (or could not be reached):
  * `true` when it confirmed the deletion with a 2xx, or there was nothing to ask it.
  */
-export const forgetEverything = async (parts: ForgetParts): Promise<boolean> => {
+export const forgetEverything = async (parts: RightsSources): Promise<boolean> => {
+  const { stats } = parts;
   const body: ForgetBody = { v: 1, receipts: parts.receipts.all().map((receipt) => receipt.id) };
-  const sid = parts.stats.pseudonym() ?? parts.stats.sent().at(-1)?.sid;
+  // Where the statistics part does not run (yet), the stored log names the pseudonym it used.
+  const sid = stats?.pseudonym() ?? (stats?.sent() ?? createTransparencyLog().all()).at(-1)?.sid;
   if (sid) body.sid = sid;
 
-  parts.stats.forget();
+  stats?.forget();
   parts.receipts.clear();
   parts.consent.reset();
   for (const name of parts.jar.written()) parts.jar.remove(name);
+  // Written on an earlier page, so not in this page's jar: it goes too.
+  parts.jar.remove(PSEUDONYM_COOKIE);
   parts.sweep();
   clearStorage();
 

@@ -26,7 +26,10 @@ const isReceiptList = (stored: unknown) =>
  * Proof of consent (GDPR art. 7(1)): every choice is posted to `{endpoint}/consent` as a receipt.
  * One that fails waits in `sessionStorage` and is retried on the next choice or page.
  */
-export const startReceipts = (ctx: Context, pseudonym: () => string | null): ReceiptLog => {
+export const startReceipts = (
+  ctx: Context,
+  pseudonym: () => string | null | Promise<string | null>,
+): ReceiptLog => {
   const { config, consent } = ctx;
   const stored = createStoredValue('zv_receipts', [], isReceiptList);
   let flushing: Promise<void> | null = null;
@@ -45,6 +48,8 @@ export const startReceipts = (ctx: Context, pseudonym: () => string | null): Rec
     () => (flushing ||= flush().finally(() => (flushing = null))),
   );
 
+  /** Receipts in the order the choices were made, each once its pseudonym is known. */
+  let order: Promise<unknown> = Promise.resolve();
   ctx.onTeardown(
     consent.onChange((state) => {
       if (!state.decided || !state.id) return;
@@ -58,9 +63,13 @@ export const startReceipts = (ctx: Context, pseudonym: () => string | null): Rec
         delivered: false,
       };
       const sid = pseudonym();
-      if (sid) receipt.sid = sid;
-      stored.set([...stored.get(), receipt].slice(-MAX_RECEIPTS));
-      void flushOnce();
+      const keep = (id: string | null) => {
+        if (id) receipt.sid = id;
+        stored.set([...stored.get(), receipt].slice(-MAX_RECEIPTS));
+        void flushOnce();
+      };
+      if (typeof sid == 'object' && sid) order = order.then(() => sid.then(keep, () => keep(null)));
+      else keep(sid);
     }),
   );
   void flushOnce();

@@ -8,7 +8,7 @@ import type { Hit, HitTiming } from '../protocol/types';
 import { collectVitals } from './collectVitals';
 import { createBeaconSender } from './createBeaconSender';
 import { createHitQueue } from './createHitQueue';
-import { createTransparencyLog } from './createTransparencyLog';
+import { createTransparencyLog } from '../lib/createTransparencyLog';
 import { readNavigation } from './readNavigation';
 import { readOrigin } from './readOrigin';
 import { readVisitor } from './readVisitor';

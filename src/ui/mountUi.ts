@@ -1,23 +1,11 @@
 import { allChoices } from '../consent/allChoices';
 import type { Context } from '../context/context';
+import type { RightsActions, Shell, Ui } from '../context/parts';
 import { createBanner } from './createBanner';
 import { createDialog } from './createDialog';
-import { h } from '../lib/h';
 import { STRINGS } from './strings';
-import { applyStyles } from './styles';
+import { applyStyles, CSS } from './styles';
 import { guarded } from '../lib/guarded';
-
-export interface Ui {
-  openPreferences(): void;
-}
-
-/** The visitor's rights, offered in the dialog. */
-export interface RightsActions {
-  download(): void;
-  erase(): Promise<unknown>;
-}
-
-const OPEN_SELECTOR = '[data-zv-open-preferences]';
 
 /** The element focused now, looking inside shadow roots (ours included). */
 const deepActiveElement = (): HTMLElement | null => {
@@ -31,15 +19,14 @@ const isFocusable = (element: HTMLElement | null): element is HTMLElement =>
   !!element?.isConnected && !element.closest('[hidden]');
 
 /**
- * The banner, the preferences dialog and the persistent reopen button, in one shadow root. It is
- * mounted once the body exists (the SDK itself runs first in `<head>`).
+ * The banner and the preferences dialog, in the shell's shadow root, before its reopen control.
+ * The UI part: loaded while there is no decision yet, or when the visitor opens the preferences.
  */
-export const mountUi = (ctx: Context, rights: RightsActions): Ui => {
+export const mountUi = (ctx: Context, shell: Shell, rights: RightsActions): Ui => {
   const { config, consent } = ctx;
+  const { root, reopen } = shell;
   const strings = STRINGS[config.lang];
-  const host = h('div', { id: 'zorgvuldig-ui', lang: config.lang });
-  const root = host.attachShadow({ mode: 'open' });
-  applyStyles(root, config.nonce);
+  applyStyles(root, config.nonce, CSS);
 
   let returnFocus: HTMLElement | null = null;
   const reject = () => consent.set(allChoices(config, false), 'reject-all');
@@ -56,6 +43,7 @@ export const mountUi = (ctx: Context, rights: RightsActions): Ui => {
       if (isFocusable(target)) target.focus();
     },
   });
+  shell.dialogOpen = () => dialog.element.open;
   const openPreferences = () => {
     if (!dialog.element.open) returnFocus = deepActiveElement();
     dialog.open(consent.get());
@@ -66,24 +54,12 @@ export const mountUi = (ctx: Context, rights: RightsActions): Ui => {
     accept,
     settings: openPreferences,
   });
-  const reopen = h(
-    'button',
-    {
-      type: 'button',
-      class: config.reopenPosition == 'bottom-right' ? 'r rr' : 'r',
-      'aria-haspopup': 'dialog',
-      hidden: true,
-    },
-    strings.reopen,
-  );
-  reopen.addEventListener('click', guarded('the reopen button', openPreferences));
-  root.append(banner, dialog.element, reopen);
+  root.insertBefore(dialog.element, reopen);
+  root.insertBefore(banner, dialog.element);
 
   const render = () => {
-    const { decided } = consent.get();
-    banner.hidden = decided;
-    // 'none': the site offers its own `data-zv-open-preferences` link instead.
-    reopen.hidden = !decided || dialog.element.open || config.reopenPosition == 'none';
+    banner.hidden = consent.get().decided;
+    shell.render();
   };
   ctx.onTeardown(
     consent.onChange((state) => {
@@ -97,17 +73,8 @@ export const mountUi = (ctx: Context, rights: RightsActions): Ui => {
     }),
   );
 
-  const onClick = guarded('a preferences link', (event: Event) => {
-    const target = event.target instanceof Element ? event.target.closest(OPEN_SELECTOR) : null;
-    if (target) {
-      event.preventDefault();
-      openPreferences();
-    }
-  });
-
-  const mount = () => {
-    document.body.append(host);
-    document.addEventListener('click', onClick);
+  render();
+  shell.whenMounted(() => {
     render();
     if (!banner.hidden) {
       returnFocus = deepActiveElement();
@@ -120,15 +87,6 @@ export const mountUi = (ctx: Context, rights: RightsActions): Ui => {
         ),
       );
     }
-  };
-  if (document.body) mount();
-  else
-    document.addEventListener('DOMContentLoaded', guarded('mounting the banner', mount), {
-      once: true,
-    });
-  ctx.onTeardown(() => {
-    host.remove();
-    document.removeEventListener('click', onClick);
   });
   return { openPreferences };
 };

@@ -13,7 +13,6 @@ export interface UiStrings {
   alwaysOn: string;
   save: string;
   close: string;
-  reopen: string;
   objectionGpc: string;
   objectionDnt: string;
   yourData: string;
@@ -36,7 +35,6 @@ export const STRINGS: Record<Lang, UiStrings> = {
     alwaysOn: 'Altijd aan',
     save: 'Keuze opslaan',
     close: 'Sluiten',
-    reopen: 'Cookie-instellingen',
     objectionGpc:
       'Statistieken staan uit, omdat uw browser vraagt om niet gevolgd te worden (Global Privacy Control). U kunt ze zelf aanzetten.',
     objectionDnt:
@@ -59,7 +57,6 @@ export const STRINGS: Record<Lang, UiStrings> = {
     alwaysOn: 'Always on',
     save: 'Save choice',
     close: 'Close',
-    reopen: 'Cookie settings',
     objectionGpc:
       'Statistics are off because your browser asks not to be tracked (Global Privacy Control). You can switch them on yourself.',
     objectionDnt:

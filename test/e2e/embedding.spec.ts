@@ -81,12 +81,14 @@ test.describe('how the SDK is embedded', () => {
     await page.evaluate(() => history.pushState({}, '', '/t/clock-next'));
     await expect
       .poll(() =>
-        page.evaluate(() => window.zorgvuldig.exportData().beacons.flatMap((b) => b.hits).length),
+        page.evaluate(
+          async () => (await window.zorgvuldig.exportData()).beacons.flatMap((b) => b.hits).length,
+        ),
       )
       .toBeGreaterThan(0);
     const numbers: number[] = [];
     JSON.stringify(
-      await page.evaluate(() => window.zorgvuldig.exportData().beacons),
+      await page.evaluate(async () => (await window.zorgvuldig.exportData()).beacons),
       (_, value) => {
         if (typeof value === 'number') numbers.push(value);
         return value;

@@ -18,7 +18,7 @@ const storedRecords = async (page: Page): Promise<StoredRecord[]> => {
 
 /** Waits until the page has sent `count` hits (in however many bodies), and returns the bodies. */
 const beacons = async (page: Page, count: number) => {
-  const sent = () => page.evaluate(() => window.zorgvuldig.exportData().beacons);
+  const sent = () => page.evaluate(async () => (await window.zorgvuldig.exportData()).beacons);
   await expect
     .poll(async () => (await sent()).flatMap((body) => body.hits).length)
     .toBeGreaterThanOrEqual(count);
@@ -134,7 +134,9 @@ test.describe('visitor rights', () => {
     // Hide the page: that is when a pending vitals beacon would go.
     await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
     expect(collected).toEqual([]);
-    expect(await page.evaluate(() => window.zorgvuldig.exportData().beacons)).toEqual([]);
+    expect(await page.evaluate(async () => (await window.zorgvuldig.exportData()).beacons)).toEqual(
+      [],
+    );
   });
 });
 
@@ -188,7 +190,8 @@ test.describe('cookie declaration', () => {
       await expect(table.locator('tr[data-cookie="_ga"] td').nth(5)).toHaveText(us);
       await expect(table.locator('tr[data-cookie="YSC"] td').nth(4)).toHaveText('YouTube');
       const fromApi = await page.evaluate(
-        (l) => window.zorgvuldig.renderCookieTable(l).querySelectorAll('tbody tr').length,
+        async (l) =>
+          (await window.zorgvuldig.renderCookieTable(l)).querySelectorAll('tbody tr').length,
         lang,
       );
       expect(fromApi).toBe(expected.length);

@@ -96,7 +96,9 @@ test.describe('statistics', () => {
     // The pseudonym, then its creation time (for pseudonymMaxAge).
     expect(cookie).toMatchObject({ expires: -1, sameSite: 'Lax' });
     expect(cookie?.value.split('.')[0]).toBe(sid);
-    expect(await page.evaluate(() => window.zorgvuldig.exportData().pseudonym)).toBe(sid);
+    expect(await page.evaluate(async () => (await window.zorgvuldig.exportData()).pseudonym)).toBe(
+      sid,
+    );
 
     const other = await browser.newContext();
     const otherPage = await other.newPage();
@@ -212,7 +214,9 @@ test.describe('statistics', () => {
     await pushState(page, '/t/geheim');
     await page.evaluate(() => window.zorgvuldig.track('geheim'));
     await openSdkPage(page, { ...options, path: '/t/tweede.html' });
-    expect(await page.evaluate(() => window.zorgvuldig.exportData().pseudonym)).toBeNull();
+    expect(
+      await page.evaluate(async () => (await window.zorgvuldig.exportData()).pseudonym),
+    ).toBeNull();
     expect((await page.context().cookies()).map(({ name }) => name)).not.toContain('zv_id');
     expect(await page.evaluate(() => sessionStorage.getItem('zv_queue'))).not.toContain('geheim');
 
@@ -239,7 +243,9 @@ test.describe('statistics', () => {
     await page.evaluate(() => window.zorgvuldig.acceptAll());
     await page.goto('/');
     expect((await page.context().cookies()).map(({ name }) => name)).not.toContain('zv_id');
-    expect(await page.evaluate(() => window.zorgvuldig.exportData().pseudonym)).toBeNull();
+    expect(
+      await page.evaluate(async () => (await window.zorgvuldig.exportData()).pseudonym),
+    ).toBeNull();
 
     await page.evaluate(() => window.zorgvuldig.setConsent({ statistics: true }));
     await expect.poll(() => requests.length).toBe(1);
@@ -273,7 +279,9 @@ test.describe('statistics', () => {
     await page.getByRole('button', { name: 'pushState /spa/over-ons' }).click();
     await expect(page.locator('#beacons li')).toHaveCount(2);
     await expect(page.locator('#beacons li').first()).toContainText('/spa/over-ons');
-    const exported = await page.evaluate(() => window.zorgvuldig.exportData().beacons);
+    const exported = await page.evaluate(
+      async () => (await window.zorgvuldig.exportData()).beacons,
+    );
     expect(hitsOf(exported).map(pathOf)).toEqual(['/spa.html', '/spa/over-ons']);
   });
 });

@@ -4,7 +4,8 @@ import type { Config } from '../../../src/config/config';
 import type { ConsentController, ConsentState } from '../../../src/consent/types';
 import { createSessionJar } from '../../../src/cookies/createSessionJar';
 import { createEmitter } from '../../../src/lib/createEmitter';
-import { forgetEverything, type ForgetParts } from '../../../src/rights/forgetEverything';
+import type { RightsSources } from '../../../src/context/parts';
+import { forgetEverything } from '../../../src/rights/forgetEverything';
 import { startReceipts } from '../../../src/rights/startReceipts';
 import type { Context, SdkEvents, Stats } from '../../../src/context/context';
 
@@ -76,7 +77,7 @@ describe('delivered means 2xx', () => {
   });
 
   it('resolves forget() to false on a 503 and true on a 2xx', async () => {
-    const parts = (): ForgetParts => ({
+    const parts = (): RightsSources => ({
       config: { endpoint: '/zv' } as Config,
       consent: { reset: () => undefined } as unknown as ConsentController,
       jar: createSessionJar(false),
@@ -85,7 +86,7 @@ describe('delivered means 2xx', () => {
         sent: () => [],
         forget: () => undefined,
       } as unknown as Stats,
-      receipts: { all: () => [], clear: () => undefined } as unknown as ForgetParts['receipts'],
+      receipts: { all: () => [], clear: () => undefined } as unknown as RightsSources['receipts'],
       sweep: () => undefined,
     });
     status = 503;

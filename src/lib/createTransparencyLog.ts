@@ -1,5 +1,5 @@
 import type { CollectBody } from '../protocol/types';
-import { createStoredValue } from '../lib/createStoredValue';
+import { createStoredValue } from './createStoredValue';
 
 /** Every body sent in this tab's session, oldest first: what `exportData()` shows the visitor. */
 export interface TransparencyLog {

@@ -1,0 +1,91 @@
+import type { AuditReport, ExportedData } from '../api/types';
+import type { Config } from '../config/config';
+import type { Lang } from '../config/options';
+import type { ConsentController, ConsentState } from '../consent/types';
+import type { SessionJar } from '../cookies/createSessionJar';
+import type { BlockedRequest, Context, Stats } from './context';
+
+/**
+ * The parts the core loads when they are needed. Each is one file next to the core in the
+ * script-tag build (`zorgvuldig.<name>.js`), one dynamic `import()` in the npm build, and inlined
+ * in the one-file build.
+ */
+export type PartName = 'ui' | 'stats' | 'rights';
+
+/** Where a part stands on this page, as `audit()` reports it. */
+export type PartStatus = 'not-needed' | 'loading' | 'loaded' | 'failed';
+
+/** What the core draws itself: the shadow root and the reopen control the UI part fills. */
+export interface Shell {
+  root: ShadowRoot;
+  reopen: HTMLButtonElement;
+  /** Runs `fn` once the shadow host is in the document (now, or when the body exists). */
+  whenMounted(fn: () => void): void;
+  /** Shows or hides the reopen control for the current consent. */
+  render(): void;
+  /** Set by the UI part: whether its dialog is open (the reopen control hides meanwhile). */
+  dialogOpen(): boolean;
+}
+
+/** The visitor's rights, offered in the dialog. */
+export interface RightsActions {
+  download(): void;
+  erase(): Promise<unknown>;
+}
+
+export interface Ui {
+  openPreferences(): void;
+}
+
+export interface UiPart {
+  mountUi(ctx: Context, shell: Shell, rights: RightsActions): Ui;
+}
+
+export interface StatsPart {
+  startStats(ctx: Context): Stats;
+  /** The scrubber, also for the Google gate's `page_location` and `page_referrer`. */
+  scrubUrl(href: string, options?: { allowParams?: string[] }): string | null;
+  scrubReferrer(referrer: string, origin: string): string | null;
+}
+
+/** A consent receipt as kept in the tab. */
+export type KeptReceipt = ExportedData['receipts'][number];
+
+/** What the rights part needs of the core. */
+export interface RightsSources {
+  config: Config;
+  consent: ConsentController;
+  jar: SessionJar;
+  /** The statistics part once it runs, else null (then the stored log stands in for it). */
+  stats: Stats | null;
+  receipts: { all(): KeptReceipt[]; clear(): void };
+  sweep: () => unknown;
+}
+
+/** What `audit()` needs of the core. */
+export interface AuditSources {
+  config: Config;
+  consent: ConsentState;
+  blocked: BlockedRequest[];
+  contactedHosts: string[];
+  rawGoogleTags: string[];
+  parts: Record<PartName, PartStatus>;
+}
+
+export interface RightsPart {
+  exportData(sources: RightsSources): ExportedData;
+  forgetEverything(sources: RightsSources): Promise<boolean>;
+  downloadJson(data: unknown, filename: string): void;
+  renderCookieTable(config: Config, lang?: Lang): HTMLTableElement;
+  mountCookieTables(config: Config): void;
+  runAudit(sources: AuditSources): Promise<AuditReport>;
+}
+
+export interface PartModules {
+  ui: UiPart;
+  stats: StatsPart;
+  rights: RightsPart;
+}
+
+/** Fetches one part; rejects when it cannot be had (404, integrity, CSP, an extension). */
+export type PartLoader = <K extends PartName>(name: K) => Promise<PartModules[K]>;

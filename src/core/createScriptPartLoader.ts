@@ -1,0 +1,51 @@
+import type { PartLoader, PartModules, PartName } from '../context/parts';
+import { PART_HOOK, type RegisterPart } from '../lib/partHook';
+import { trustedScriptUrl } from '../lib/trustedScriptUrl';
+
+/**
+ * The Subresource Integrity hash of every part file, compiled into the core at build time
+ * (`rollup.config.mjs` builds the parts first, hashes them, and writes the map in place of this
+ * name). A part changed by one byte is refused by the browser.
+ */
+declare const __ZV_PART_INTEGRITY__: Record<string, string>;
+
+/** The file of a part, next to the core: `zorgvuldig.ui.js`. */
+export const partFile = (name: PartName): string => `zorgvuldig.${name}.js`;
+
+/**
+ * Loads parts as `<script>` elements from `base` (the core's own directory, so same origin and
+ * allowed by `script-src 'self'`), each with its integrity hash, `crossorigin="anonymous"` (SRI
+ * needs CORS), the page's nonce where there is one, and its URL through the SDK's Trusted Types
+ * policy. A part hands itself over through the Symbol-keyed hook defined here, before any part loads.
+ */
+export const createScriptPartLoader = (base: string | null, nonce: string | null): PartLoader => {
+  const received: Partial<PartModules> = {};
+  const register: RegisterPart = (name, part) => void (received[name] ||= part);
+  try {
+    Object.defineProperty(window, PART_HOOK, { value: register });
+  } catch {
+    // Already defined (a second copy of the SDK): its parts register there; ours then fail closed.
+  }
+  return <K extends PartName>(name: K) =>
+    new Promise<PartModules[K]>((resolve, reject) => {
+      if (!base) throw new Error('the SDK could not tell which directory it was loaded from');
+      const url = new URL(partFile(name), base).href;
+      const script = document.createElement('script');
+      script.src = trustedScriptUrl(url) as string;
+      script.integrity = __ZV_PART_INTEGRITY__[partFile(name)] ?? '';
+      script.crossOrigin = 'anonymous';
+      if (nonce) script.nonce = nonce;
+      script.onload = () => {
+        const part = received[name];
+        if (part) resolve(part);
+        else reject(new Error(`${url} ran but did not hand itself over`));
+      };
+      script.onerror = () =>
+        reject(
+          new Error(
+            `${url} was refused: not found, changed since the build (integrity), or blocked by a CSP or an extension`,
+          ),
+        );
+      (document.head || document.documentElement).append(script);
+    });
+};

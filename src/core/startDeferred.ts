@@ -1,0 +1,142 @@
+import { PSEUDONYM_COOKIE } from '../config/defaultCategories';
+import type { Context, Stats } from '../context/context';
+import type { RightsActions, Shell, Ui } from '../context/parts';
+import { guarded } from '../lib/guarded';
+import { afterPaint, yieldToMain } from '../lib/yieldToMain';
+import type { Parts } from './createParts';
+
+/** `track()` calls kept while the statistics part is on its way; a page that loops is cut off. */
+const MAX_EARLY_EVENTS = 50;
+/** The statistics queue's key in `sessionStorage` (`stats/createHitQueue`). */
+const QUEUE_KEY = 'zv_queue';
+
+export interface Deferred {
+  /** The statistics once their part runs, else null. */
+  stats(): Stats | null;
+  /** Resolves to the statistics once their part runs, or null when they will not (now). */
+  statsReady(): Promise<Stats | null>;
+  track(name: string, props?: Record<string, unknown>): void;
+  openPreferences(): void;
+  /** The dialog's download and erase buttons (set once the API exists). */
+  setRights(rights: RightsActions): void;
+}
+
+/**
+ * Everything that may wait for the page: started in later tasks, each step after a yield, so no
+ * task of the SDK is long. The UI part is fetched only while there is no decision (or when the
+ * visitor opens the preferences); the statistics part after the banner has painted, in an idle
+ * period, and only while statistics may run; the rights part where the page holds a cookie table.
+ */
+export const startDeferred = (
+  ctx: Context,
+  parts: Parts,
+  options: { shell: ((open: () => void) => Shell) | null },
+): Deferred => {
+  const { config, consent, jar } = ctx;
+  let rights: RightsActions = { download() {}, erase: () => Promise.resolve(false) };
+  const forwarded: RightsActions = {
+    download: () => rights.download(),
+    erase: () => rights.erase(),
+  };
+  let shell: Shell | null = null;
+  let ui: Promise<Ui | null> | null = null;
+  let stats: Stats | null = null;
+  let statsStarting: Promise<Stats | null> | null = null;
+  let early: [string, Record<string, unknown> | undefined][] = [];
+  let painted = false;
+
+  const mayCount = () => !!config.endpoint && consent.isGranted('statistics');
+
+  /** The UI part, mounted once. Null where it cannot load (then the warning has said so). */
+  const loadUi = () =>
+    (ui ||= parts.get('ui').then(
+      (part) => part.mountUi(ctx, shell!, forwarded),
+      () => null,
+    ));
+  const openPreferences = () => {
+    if (!shell) return;
+    void loadUi().then(guarded('opening the preferences', (mounted) => mounted?.openPreferences()));
+  };
+
+  const startStats = () =>
+    (statsStarting ||= parts.get('stats').then(
+      (part) => {
+        stats = part.startStats(ctx);
+        for (const [name, props] of early) stats.track(name, props);
+        early = [];
+        return stats;
+      },
+      () => null,
+    ));
+  const followStatistics = () => {
+    if (mayCount()) {
+      if (painted) void startStats();
+      return;
+    }
+    early = [];
+    // Statistics not allowed and their part not running: what an earlier page left goes, so a
+    // later consent never sends hits (or a pseudonym) from before.
+    if (!stats) {
+      jar.remove(PSEUDONYM_COOKIE);
+      try {
+        sessionStorage.removeItem(QUEUE_KEY);
+      } catch {
+        // Storage blocked: there is no queue in it either.
+      }
+    }
+  };
+
+  const run = async () => {
+    await yieldToMain();
+    if (shell && !consent.get().decided) await loadUi();
+    await yieldToMain();
+    // The cookie declaration, where the page asks for one, comes with the rights part.
+    const tables = () => {
+      if (document.querySelector('[data-zv-cookie-table]'))
+        void parts.get('rights').then(
+          (part) => part.mountCookieTables(config),
+          () => undefined,
+        );
+    };
+    if (document.readyState == 'loading')
+      document.addEventListener('DOMContentLoaded', guarded('the cookie tables', tables), {
+        once: true,
+      });
+    else tables();
+    // The banner paints first; then the statistics part, in an idle period.
+    const begin = guarded('starting the statistics', () => {
+      painted = true;
+      followStatistics();
+    });
+    if (parts.peek('stats')) begin();
+    else afterPaint(begin);
+  };
+  // The shell now, so a `showPreferences()` replayed from the queue has a control to open from.
+  shell = options.shell?.(openPreferences) ?? null;
+  followStatistics();
+  void run().catch(guarded('starting the SDK', (error: unknown) => console.error(error)));
+
+  ctx.onTeardown(
+    consent.onChange(
+      guarded('following consent', (state) => {
+        followStatistics();
+        // forget() resets the record: the banner asks again.
+        if (shell && !state.decided) void loadUi();
+      }),
+    ),
+  );
+
+  return {
+    stats: () => stats,
+    statsReady: () => (mayCount() ? startStats() : Promise.resolve(stats)),
+    track(name, props) {
+      if (typeof name !== 'string' || !name.trim()) {
+        throw new Error('zorgvuldig track(): name must be a non-empty string');
+      }
+      if (stats) stats.track(name, props);
+      else if (mayCount() && early.length < MAX_EARLY_EVENTS) early.push([name, props]);
+    },
+    openPreferences,
+    setRights: (actions) => void (rights = actions),
+  };
+};
