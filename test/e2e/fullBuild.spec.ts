@@ -5,8 +5,7 @@ import { banner, dialog, openSdkPage } from './support/sdkPage';
 
 /**
  * The one-file build, `dist/zorgvuldig.full.min.js`, for sites that can host a single file: it
- * does everything the core and its parts do, loads nothing else, and its API answers at once as
- * it always did. (The consent, Google and statistics specs also run against it: the
+ * does everything the core and its parts do and loads nothing else. (The consent, Google and statistics specs also run against it: the
  * `full-build` project in playwright.config.ts.)
  */
 test.use({ build: 'full' });
@@ -27,21 +26,25 @@ test.describe('the one-file build', () => {
     expect(parts.requested).toEqual([]);
   });
 
-  test('exportData() and renderCookieTable() answer synchronously, as before the split', async ({
+  test('exportData(), renderCookieTable() and audit() resolve with every part already there', async ({
     page,
   }) => {
+    const parts = recordPartRequests(page);
     await openSdkPage(page, { attributes: { 'data-endpoint': '/zv' } });
-    const answers = await page.evaluate(() => {
-      const exported = window.zorgvuldig.exportData();
-      const table = window.zorgvuldig.renderCookieTable();
+    const answers = await page.evaluate(async () => {
+      const exported = await window.zorgvuldig.exportData();
+      const table = await window.zorgvuldig.renderCookieTable();
       return {
-        exportIsPromise: typeof (exported as { then?: unknown }).then === 'function',
         version: exported.v,
         isTable: table instanceof HTMLTableElement,
+        rows: table.querySelectorAll('tbody tr').length,
       };
     });
-    expect(answers).toEqual({ exportIsPromise: false, version: 1, isTable: true });
+    expect(answers).toMatchObject({ version: 1, isTable: true });
+    expect(answers.rows).toBeGreaterThan(0);
     const report = await page.evaluate(() => window.zorgvuldig.audit());
     expect(report.consent.decided).toBe(false);
+    expect(report.parts).toEqual({ ui: 'loaded', stats: 'loaded', rights: 'loaded' });
+    expect(parts.requested).toEqual([]);
   });
 });
