@@ -31,18 +31,21 @@ const table = (header, rows) =>
 
 /**
  * The zorgvuldig files a page loaded, by part: `core`, `ui`, `stats`, … from
- * `/dist/zorgvuldig.<part>.js`, `full` for the one-file build, `esm` and its chunks for npm.
+ * `/dist/zorgvuldig.<part>.js`, `full` for the one-file build, the npm entry and its chunks.
  */
 export const partsLoaded = (subject, files) => {
   if (!subject.zorgvuldig) return '—';
-  const names = Object.keys(files).flatMap((path) => {
+  const paths = Object.keys(files);
+  const names = paths.flatMap((path) => {
     if (path === '/dist/zorgvuldig.min.js') return ['core'];
     if (path === '/dist/zorgvuldig.full.min.js') return ['full'];
     const part = path.match(/^\/dist\/zorgvuldig\.([\w.-]+?)(?:\.min)?\.js$/)?.[1];
-    if (part) return [part];
-    const chunk = path.match(/^\/bench-build\/zorgvuldig(?:-(.+?)-[\w-]+)?\.mjs$/);
-    return chunk ? [chunk[1] ? `esm ${chunk[1]}` : 'esm'] : [];
+    return part ? [part] : [];
   });
+  // The npm entry as a bundler splits it: the entry, then the chunks it imported.
+  const chunks = paths.filter((path) => /^\/bench-build\/zorgvuldig-.+\.mjs$/.test(path)).length;
+  if (paths.includes('/bench-build/zorgvuldig.mjs'))
+    names.push(chunks ? `ESM entry + ${chunks} chunks` : 'ESM entry');
   return names.join(', ') || '—';
 };
 

@@ -12,8 +12,22 @@ const PART_TARGETS = [
   { name: 'web-vitals', label: 'web-vitals', target: 3.3 * KB, approx: true },
 ];
 
-export const targetLines = ({ summaries, sizes, micro, parts, rates, netOf, ratios }) => {
+export const targetLines = ({
+  summaries,
+  sizes,
+  entrySizes,
+  micro,
+  parts,
+  rates,
+  netOf,
+  ratios,
+}) => {
   const lines = [];
+  const core = entrySizes?.['dist/zorgvuldig.min.js'];
+  if (core)
+    lines.push(
+      `- Script-tag core ≤ 6 KB min+gzip (what blocks the page): ${mark(core.gzip <= 6 * KB)} — ${kb(core.gzip)}.`,
+    );
   const zv = sizes['zv-script'];
   const vcc = sizes['vanilla-cookieconsent'];
   const over = zv.gzip - 13 * KB;
@@ -25,7 +39,7 @@ export const targetLines = ({ summaries, sizes, micro, parts, rates, netOf, rati
       !PART_TARGETS.some((p) => p.name === name) && !['statistics', 'scrubber'].includes(name),
   );
   lines.push(
-    `- Whole SDK (script tag: banner UI, jar, guard, GA gate, statistics, scrubber, web-vitals) ≤ 13 KB min+gzip JS + CSS: ${mark(over <= 0)} — ${kb(zv.gzip)} (brotli ${kb(zv.brotli)})` +
+    `- Everything a first visit with statistics on loads (script tag: core, banner UI, statistics, scrubber, web-vitals) ≤ 13 KB min+gzip JS + CSS: ${mark(over <= 0)} — ${kb(zv.gzip)} (brotli ${kb(zv.brotli)})` +
       (vcc
         ? `, against vanilla-cookieconsent 3's ${kb(vcc.gzip)} for consent alone in this run (ratio ${(zv.gzip / vcc.gzip).toFixed(2)}).`
         : '.') +
