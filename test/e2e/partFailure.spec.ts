@@ -12,8 +12,8 @@ import { expect, test, type RecordingProxy } from './support/recordingProxy';
 import { banner, openSdkPage } from './support/sdkPage';
 
 /**
- * A part that cannot load (404, or one byte changed so its integrity hash no longer matches)
- * fails closed: consent and the Google gate work as before, one console warning names the part,
+ * A part that cannot load (404, one byte changed so its integrity hash no longer matches, or its
+ * request blocked as an extension does) fails closed: consent and the Google gate work as before, one console warning names the part,
  * `audit()` reports it, and the page gets no uncaught error. Google's hosts are answered by the
  * recording proxy, which sees every request Chromium makes.
  */
@@ -32,6 +32,12 @@ interface Scenario {
   /** Brings the page to where the core asks for the part. */
   reach(page: Page): Promise<void>;
 }
+
+const HOW: Record<PartFailure, string> = {
+  '404': 'answering 404',
+  'one byte changed': 'with one byte changed',
+  blocked: 'blocked as by an extension',
+};
 
 const SCENARIOS: Scenario[] = [
   // The banner's part: a first visit asks for it at once.
@@ -61,8 +67,8 @@ const consentCookie = async (page: Page) =>
   (await page.context().cookies()).find(({ name }) => name === 'zv_consent')?.value;
 
 for (const { part, reach } of SCENARIOS) {
-  for (const failure of ['404', 'one byte changed'] as PartFailure[]) {
-    test(`the ${part} part ${failure === '404' ? 'answering 404' : 'with one byte changed'}: consent and the Google gate work, one warning names it, audit() reports it, no uncaught error`, async ({
+  for (const failure of ['404', 'one byte changed', 'blocked'] as PartFailure[]) {
+    test(`the ${part} part ${HOW[failure]}: consent and the Google gate work, one warning names it, audit() reports it, no uncaught error`, async ({
       page,
       recorder: proxy,
     }) => {

@@ -53,18 +53,20 @@ export const holdParts = async (page: Page, parts: PartName[]) => {
   };
 };
 
-export type PartFailure = '404' | 'one byte changed';
+export type PartFailure = '404' | 'one byte changed' | 'blocked';
 
 /**
- * Serves `part` broken: answering 404, or the real file with one byte changed where it keeps the
- * script valid (a letter of its licence comment changes case), so only the integrity check can
- * refuse it. Returns how many times it was served.
+ * Serves `part` broken: answering 404, the real file with one byte changed where it keeps the
+ * script valid (a letter of its licence comment changes case, so only the integrity check can
+ * refuse it), or not at all, the request failing as when an extension blocks it. Returns how many
+ * times it was asked for.
  */
 export const breakPart = async (page: Page, part: PartName, failure: PartFailure) => {
   let served = 0;
   await page.route(PART_ROUTE, async (route) => {
     if (partOf(route.request().url()) !== part) return route.fallback();
     served++;
+    if (failure === 'blocked') return route.abort('blockedbyclient');
     if (failure === '404') {
       return route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' });
     }
