@@ -13,9 +13,10 @@ import { banner, openSdkPage } from './support/sdkPage';
 
 /**
  * A part that cannot load (404, one byte changed so its integrity hash no longer matches, or its
- * request blocked as an extension does) fails closed: consent and the Google gate work as before, one console warning names the part,
- * `audit()` reports it, and the page gets no uncaught error. Google's hosts are answered by the
- * recording proxy, which sees every request Chromium makes.
+ * request blocked as an extension does) fails closed: consent and the Google gate work as
+ * before, one console warning names the part, `audit()` reports it, and the page gets no
+ * uncaught error. Google's hosts are answered by the recording proxy, which sees every request
+ * Chromium makes.
  */
 const PAGE = {
   attributes: { 'data-endpoint': '/zv', 'data-ga-id': 'G-TEST123', 'data-policy-version': '1' },
