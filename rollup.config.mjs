@@ -3,6 +3,7 @@
 // plugins so every browser bundle is minified the same way.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { builtinModules } from 'node:module';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -25,6 +26,23 @@ const configurePlugins = ({ minify = false, browser = true } = {}) => [
       format: { comments: /^!/ },
     }),
 ];
+
+/**
+ * Modules the core lends its parts through the part hook (`src/core/sharedModules.ts`): in a
+ * part build they are externals, read from the hook's `shared` object, never bundled again.
+ */
+const SHARED = [
+  ...readFileSync('src/core/sharedModules.ts', 'utf8').matchAll(/^\s+'([\w/]+\.js)': /gm),
+].map(([, key]) => key);
+const sharedKey = (id, importer) => {
+  const path = importer && id.startsWith('.') ? resolve(importer, '..', id) : id;
+  // tsc keeps the sources' extensionless specifiers (`../lib/guarded`).
+  const key = relative(resolve(modules), path)
+    .replace(/\\/g, '/')
+    .replace(/(\.js)?$/, '.js');
+  return SHARED.includes(key) ? key : null;
+};
+const HOOK = 'window[Symbol.for("zorgvuldig.part")]';
 
 /** The script-tag parts, built before the core: the core carries their integrity hashes. */
 const PARTS = ['ui', 'stats', 'rights'];
@@ -74,7 +92,14 @@ export default [
   // file safe to concatenate after one that forgot its last semicolon.
   ...PARTS.map((name) => ({
     input: `${modules}/parts/${name}.js`,
-    output: { file: `dist/${partFile(name)}`, format: 'iife', banner: `${licence}\n;` },
+    external: (id, importer) => sharedKey(id, importer) !== null,
+    output: {
+      file: `dist/${partFile(name)}`,
+      format: 'iife',
+      globals: (id) => `S[${JSON.stringify(sharedKey(id))}]`,
+      banner: `${licence}\n;(function(S){`,
+      footer: `})((${HOOK}||{}).shared||{});`,
+    },
     plugins: configurePlugins({ minify: true }),
   })),
   // The script-tag core: starts itself, loads the parts above with their integrity hashes.

@@ -3,6 +3,7 @@ import type { Config } from '../config/config';
 import type { Lang } from '../config/options';
 import type { ConsentController, ConsentState } from '../consent/types';
 import type { SessionJar } from '../cookies/createSessionJar';
+import type { NavigationFeed } from '../lib/createNavigationFeed';
 import type { BlockedRequest, Context, Stats } from './context';
 
 /**
@@ -42,7 +43,7 @@ export interface UiPart {
 }
 
 export interface StatsPart {
-  startStats(ctx: Context): Stats;
+  startStats(ctx: Context, navigation: NavigationFeed): Stats;
   /** The scrubber, also for the Google gate's `page_location` and `page_referrer`. */
   scrubUrl(href: string, options?: { allowParams?: string[] }): string | null;
   scrubReferrer(referrer: string, origin: string): string | null;

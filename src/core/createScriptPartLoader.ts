@@ -16,13 +16,18 @@ export const partFile = (name: PartName): string => `zorgvuldig.${name}.js`;
  * Loads parts as `<script>` elements from `base` (the core's own directory, so same origin and
  * allowed by `script-src 'self'`), each with its integrity hash, `crossorigin="anonymous"` (SRI
  * needs CORS), the page's nonce where there is one, and its URL through the SDK's Trusted Types
- * policy. A part hands itself over through the Symbol-keyed hook defined here, before any part loads.
+ * policy. A part hands itself over through the Symbol-keyed hook defined here, before any part
+ * loads; the hook also lends the parts the `shared` modules, so they are not downloaded twice.
  */
-export const createScriptPartLoader = (base: string | null, nonce: string | null): PartLoader => {
+export const createScriptPartLoader = (
+  base: string | null,
+  nonce: string | null,
+  shared: Record<string, object>,
+): PartLoader => {
   const received: Partial<PartModules> = {};
   const register: RegisterPart = (name, part) => void (received[name] ||= part);
   try {
-    Object.defineProperty(window, PART_HOOK, { value: register });
+    Object.defineProperty(window, PART_HOOK, { value: Object.assign(register, { shared }) });
   } catch {
     // Already defined (a second copy of the SDK): its parts register there; ours then fail closed.
   }

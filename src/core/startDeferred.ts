@@ -1,6 +1,7 @@
 import { PSEUDONYM_COOKIE } from '../config/defaultCategories';
 import type { Context, Stats } from '../context/context';
 import type { RightsActions, Shell, Ui } from '../context/parts';
+import { createNavigationFeed } from '../lib/createNavigationFeed';
 import { guarded } from '../lib/guarded';
 import { afterPaint, yieldToMain } from '../lib/yieldToMain';
 import type { Parts } from './createParts';
@@ -44,6 +45,9 @@ export const startDeferred = (
   let statsStarting: Promise<Stats | null> | null = null;
   let early: [string, Record<string, unknown> | undefined][] = [];
   let painted = false;
+  // From the start, so navigations made before the statistics part arrives are counted.
+  const navigation = createNavigationFeed();
+  ctx.onTeardown(navigation.stop);
 
   const mayCount = () => !!config.endpoint && consent.isGranted('statistics');
 
@@ -61,7 +65,7 @@ export const startDeferred = (
   const startStats = () =>
     (statsStarting ||= parts.get('stats').then(
       (part) => {
-        stats = part.startStats(ctx);
+        stats = part.startStats(ctx, navigation);
         for (const [name, props] of early) stats.track(name, props);
         early = [];
         return stats;
@@ -111,6 +115,17 @@ export const startDeferred = (
     if (parts.peek('stats')) begin();
     else afterPaint(begin);
   };
+  // A visitor who leaves, or switches away, before the idle period: the part is fetched at once,
+  // so a page that is only hidden (another tab, the back/forward cache) still counts its view.
+  const leaving = guarded('statistics on leaving', (event: Event) => {
+    if (painted || (event.type != 'pagehide' && document.visibilityState != 'hidden')) return;
+    painted = true;
+    followStatistics();
+  });
+  for (const type of ['visibilitychange', 'pagehide']) addEventListener(type, leaving);
+  ctx.onTeardown(() => {
+    for (const type of ['visibilitychange', 'pagehide']) removeEventListener(type, leaving);
+  });
   // The shell now, so a `showPreferences()` replayed from the queue has a control to open from.
   shell = options.shell?.(openPreferences) ?? null;
   followStatistics();

@@ -39,7 +39,10 @@ export interface Hit {
   prev?: string;
   /** Origin of an external referrer, never its path. */
   ref?: string;
-  /** Reduced user agent. */
+  /**
+   * Reduced user agent. The SDK no longer sends it: the relay reduces the request's own
+   * `User-Agent` for page views without one. Still accepted from older clients.
+   */
   ua?: ReducedUserAgent;
   /** `document.documentElement.lang` or the browser language, primary subtag only (`nl`). */
   lang?: string;

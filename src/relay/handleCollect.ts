@@ -1,5 +1,6 @@
 import { jsonResponse } from './jsonResponse';
 import { readJsonRequest } from './readJsonRequest';
+import { readRequestUserAgent } from './readRequestUserAgent';
 import type { RelayState } from './relayState';
 import { sanitiseHit } from './sanitiseHit';
 import { storeRecords } from './storeRecords';
@@ -19,8 +20,10 @@ export const handleCollect = async (
   const body = read.value;
   const received = new Date(state.options.now()).toISOString();
   const records: StoredHit[] = [];
+  // Hits from this SDK carry no `ua`: the relay reduces the request's own; older clients send one.
+  const ua = readRequestUserAgent(request.headers);
   for (const [i, hit] of body.hits.entries()) {
-    const result = sanitiseHit(hit, received, ip, body.sid, state.options.allowParams);
+    const result = sanitiseHit(hit, received, ip, body.sid, state.options.allowParams, ua);
     if (!result.ok) {
       state.counters.rejected++;
       const field = `hits[${i}].${result.field}`;

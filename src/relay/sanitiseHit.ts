@@ -1,4 +1,4 @@
-import type { Hit } from '../protocol/types';
+import type { Hit, ReducedUserAgent } from '../protocol/types';
 import { scrubProps } from '../privacy/scrubProps';
 import { scrubReferrer, scrubUrl } from '../privacy/scrubUrl';
 import { scrubText } from '../privacy/scrubText';
@@ -34,6 +34,8 @@ export const sanitiseHit = (
   ip: string | null,
   sid: string,
   allowParams?: string[],
+  /** The request's reduced user agent, for page-view hits that carry none. */
+  requestUa: ReducedUserAgent | null = null,
 ): { ok: true; record: StoredHit } | { ok: false; field: string } => {
   const url = scrubUrl(hit.url, { allowParams });
   const origin = url === null ? null : originOf(url);
@@ -55,6 +57,7 @@ export const sanitiseHit = (
     if (ref && !ref.startsWith('/')) record.ref = ref;
   }
   if (hit.ua) record.ua = { ...hit.ua };
+  else if (requestUa && hit.type === 'pageview') record.ua = { ...requestUa };
   if (hit.lang) record.lang = hit.lang.toLowerCase();
   if (hit.status !== undefined) record.status = hit.status;
   if (hit.bytes) record.bytes = { ...hit.bytes };

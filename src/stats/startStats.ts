@@ -1,5 +1,6 @@
 import { PSEUDONYM_COOKIE } from '../config/defaultCategories';
 import type { Context, Stats } from '../context/context';
+import type { NavigationFeed } from '../lib/createNavigationFeed';
 import { randomId } from '../lib/randomId';
 import { scrubProps } from '../privacy/scrubProps';
 import { scrubText } from '../privacy/scrubText';
@@ -13,7 +14,6 @@ import { readNavigation } from './readNavigation';
 import { readOrigin } from './readOrigin';
 import { readVisitor } from './readVisitor';
 import { toPath } from './toPath';
-import { watchNavigation } from './watchNavigation';
 import { guarded } from '../lib/guarded';
 
 /**
@@ -35,7 +35,7 @@ const now = () => new Date().toISOString();
  * sent to `{endpoint}/collect` under a random session pseudonym, only while the visitor allows
  * statistics. Never listens to `unload`: that would keep the page out of the bfcache.
  */
-export const startStats = (ctx: Context): Stats => {
+export const startStats = (ctx: Context, navigation: NavigationFeed): Stats => {
   const { config, consent, events, jar } = ctx;
   const allowParams = config.queryAllowList;
   const scrub = (href: string) => scrubUrl(href, { allowParams })?.slice(0, MAX_URL) || null;
@@ -43,7 +43,7 @@ export const startStats = (ctx: Context): Stats => {
   let sid: string | null = null;
   let active = false;
   let takeVitals: (() => HitTiming | undefined) | undefined;
-  let visitor: Pick<Hit, 'ua' | 'lang'> | undefined;
+  let visitor: Pick<Hit, 'lang'> | undefined;
 
   /** Whether the jar keeps the pseudonym cookie; `false` where cookies are blocked. */
   let kept = true;
@@ -83,7 +83,8 @@ export const startStats = (ctx: Context): Stats => {
     },
   });
 
-  let url = scrub(location.href);
+  // The URL the page loaded with: a single-page app may have moved on before this part arrived.
+  let url = scrub(navigation.initial);
   let from = readOrigin(document.referrer, location.origin, allowParams);
   /** The current URL has had its page view. */
   let counted = false;
@@ -117,8 +118,8 @@ export const startStats = (ctx: Context): Stats => {
     if (document.readyState === 'complete') release();
   };
 
-  const navigate = () => {
-    const next = scrub(location.href);
+  const navigate = (href = location.href) => {
+    const next = scrub(href);
     // replaceState for a fragment or a dropped parameter is not a new page.
     if (!next || next === url) return;
     from = url ? { prev: toPath(url) } : {};
@@ -163,7 +164,7 @@ export const startStats = (ctx: Context): Stats => {
   };
 
   const unsubscribe = consent.onChange(update);
-  const unwatch = watchNavigation(navigate);
+  const unwatch = navigation.on(() => navigate());
   // visibilitychange on window, bubbling: after web-vitals' capture listener reported CLS/INP.
   const listeners: [string, (event: never) => void][] = [
     ['pageshow', restore],
@@ -179,6 +180,8 @@ export const startStats = (ctx: Context): Stats => {
     for (const [type, listener] of listeners) removeEventListener(type, listener as EventListener);
   });
   update();
+  // Then the navigations made before this part arrived, each a page view of its own.
+  for (const href of navigation.take()) navigate(href);
   // Statistics not allowed now: a pseudonym or queue left from an earlier page goes.
   if (!active) stop();
 

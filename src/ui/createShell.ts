@@ -4,7 +4,7 @@ import type { Shell } from '../context/parts';
 import { guarded } from '../lib/guarded';
 import { h } from '../lib/h';
 import { SHELL_CSS } from './shellStyles';
-import { applyStyles } from './styles';
+import { applyStyles } from '../lib/applyStyles';
 
 /** The reopen control's label: the only UI text the core carries. */
 const REOPEN: Record<Lang, string> = { nl: 'Cookie-instellingen', en: 'Cookie settings' };

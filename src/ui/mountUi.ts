@@ -4,7 +4,8 @@ import type { RightsActions, Shell, Ui } from '../context/parts';
 import { createBanner } from './createBanner';
 import { createDialog } from './createDialog';
 import { STRINGS } from './strings';
-import { applyStyles, CSS } from './styles';
+import { applyStyles } from '../lib/applyStyles';
+import { CSS } from './styles';
 import { guarded } from '../lib/guarded';
 
 /** The element focused now, looking inside shadow roots (ours included). */

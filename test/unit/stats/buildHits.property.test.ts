@@ -6,8 +6,17 @@ import type { ConsentController } from '../../../src/consent/types';
 import type { Context, SdkEvents } from '../../../src/context/context';
 import { createSessionJar } from '../../../src/cookies/createSessionJar';
 import { createEmitter } from '../../../src/lib/createEmitter';
+import { createNavigationFeed } from '../../../src/lib/createNavigationFeed';
+
 import { startStats } from '../../../src/stats/startStats';
 import { anyText, bsn, email, segment, writtenIban } from '../privacy/arbitraries';
+
+/** The core's navigation feed, undone with the instance. */
+const feed = (ctx: Context) => {
+  const navigation = createNavigationFeed();
+  ctx.onTeardown(navigation.stop);
+  return navigation;
+};
 
 vi.mock('web-vitals', () => ({
   onFCP: () => {},
@@ -28,7 +37,7 @@ const startOnce = () => {
     jar: createSessionJar(false),
     onTeardown: (fn) => void teardowns.push(fn),
   };
-  return startStats(ctx);
+  return startStats(ctx, feed(ctx));
 };
 
 /** Everything that left, raw and percent-decoded, lower-cased. */

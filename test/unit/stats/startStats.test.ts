@@ -7,7 +7,15 @@ import { createSessionJar, type SessionJar } from '../../../src/cookies/createSe
 import { createEmitter } from '../../../src/lib/createEmitter';
 import type { CollectBody, Hit } from '../../../src/protocol/types';
 import { PSEUDONYM_COOKIE } from '../../../src/config/defaultCategories';
+import { createNavigationFeed, type NavigationFeed } from '../../../src/lib/createNavigationFeed';
 import { startStats } from '../../../src/stats/startStats';
+
+/** The core's navigation feed, undone with the instance. */
+const feed = (ctx: Context) => {
+  const navigation = createNavigationFeed();
+  ctx.onTeardown(navigation.stop);
+  return navigation;
+};
 
 const reporters = vi.hoisted(() => [] as ((metric: { name: string; value: number }) => void)[]);
 vi.mock('web-vitals', () => {
@@ -23,7 +31,6 @@ const HIT_FIELDS = [
   'url',
   'prev',
   'ref',
-  'ua',
   'lang',
   'status',
   'bytes',
@@ -40,9 +47,16 @@ interface Setup {
   granted?: boolean;
   endpoint?: string | null;
   jar?: SessionJar;
+  /** A feed the core started earlier (the part arrives after the page navigated). */
+  navigation?: NavigationFeed;
 }
 
-const start = ({ granted = true, endpoint = '/zv', jar = createSessionJar(false) }: Setup = {}) => {
+const start = ({
+  granted = true,
+  endpoint = '/zv',
+  jar = createSessionJar(false),
+  navigation,
+}: Setup = {}) => {
   let allowed = granted;
   const listeners = new Set<(state: ConsentState) => void>();
   const consent = {
@@ -68,7 +82,7 @@ const start = ({ granted = true, endpoint = '/zv', jar = createSessionJar(false)
     jar,
     onTeardown: (fn) => void teardowns.push(fn),
   };
-  const stats = startStats(ctx);
+  const stats = startStats(ctx, navigation ?? feed(ctx));
   const allow = (value: boolean) => {
     allowed = value;
     listeners.forEach((listener) => listener({} as ConsentState));
@@ -128,7 +142,6 @@ describe('startStats: page views', () => {
       type: 'pageview',
       url: `${ORIGIN}/locaties/tilburg?utm_source=nieuwsbrief`,
       lang: 'nl',
-      ua: { browser: expect.any(String), os: expect.any(String), device: expect.any(String) },
     });
     expect(new Date(hit.time).toISOString()).toBe(hit.time);
   });
@@ -140,7 +153,8 @@ describe('startStats: page views', () => {
     expect(json).not.toContain(navigator.userAgent);
     expect(json).not.toContain('HappyDOM');
     for (const hit of hits()) for (const key of Object.keys(hit)) expect(HIT_FIELDS).toContain(key);
-    expect(Object.keys(hits()[0].ua!).sort()).toEqual(['browser', 'device', 'os', 'version']);
+    // Not even reduced: the relay reduces the request's own User-Agent header.
+    expect(hits()[0]).not.toHaveProperty('ua');
   });
 
   it('names the previous in-site path after pushState, and the external origin on entry', async () => {
@@ -156,6 +170,24 @@ describe('startStats: page views', () => {
     expect(first.prev).toBeUndefined();
     expect(second).toMatchObject({ url: `${ORIGIN}/locaties?utm_medium=mail`, prev: '/over-ons' });
     expect(second.ref).toBeUndefined();
+  });
+
+  it('counts, in order, the navigations a single-page app made before the part arrived', async () => {
+    history.replaceState(null, '', '/start');
+    const navigation = createNavigationFeed();
+    teardowns.push(navigation.stop);
+    history.pushState(null, '', '/stap-1?email=jan%40example.nl');
+    history.replaceState(null, '', '/stap-1?email=jan%40example.nl#x');
+    history.pushState(null, '', '/stap-2');
+    start({ navigation });
+    await settle();
+    expect(hits().map((hit) => [hit.url, hit.prev])).toEqual([
+      [`${ORIGIN}/start`, undefined],
+      [`${ORIGIN}/stap-1`, '/start'],
+      [`${ORIGIN}/stap-2`, '/stap-1'],
+    ]);
+    // Handed over once: later navigations are the part's own.
+    expect(navigation.take()).toEqual([]);
   });
 
   it('takes an in-site referrer as the previous path, scrubbed', async () => {

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { watchNavigation } from '../../../src/stats/watchNavigation';
+import { watchNavigation } from '../../../src/lib/watchNavigation';
 
 const original = { pushState: history.pushState, replaceState: history.replaceState };
 afterEach(() => Object.assign(history, original));

@@ -424,6 +424,41 @@ export const defineRelaySuite = (name: string, setup: () => Promise<RelayHarness
       });
     });
 
+    it('reduces the User-Agent header for a page view without ua, with the client hints', async () => {
+      const chrome =
+        'Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36';
+      const { ua: _ua, ...withoutUa } = hit();
+      const { stored } = await send(
+        PEER,
+        {
+          'user-agent': chrome,
+          'sec-ch-ua': '"Not/A)Brand";v="8", "Chromium";v="126", "Google Chrome";v="126"',
+          'sec-ch-ua-mobile': '?1',
+          'sec-ch-ua-platform': '"Android"',
+        },
+        [withoutUa, { ...withoutUa, type: 'event', name: 'klik' }],
+      );
+      expect(stored[0].ua).toEqual({
+        browser: 'Chrome',
+        version: 126,
+        os: 'Android',
+        device: 'mobile',
+      });
+      expect(JSON.stringify(stored)).not.toContain('537.36');
+      // Only page views carry a user agent, as when the page sent it.
+      expect(stored[1].ua).toBeUndefined();
+    });
+
+    it('keeps the ua an older client sends, whatever the header says', async () => {
+      const { stored } = await send(PEER, { 'user-agent': 'curl/8.0' });
+      expect(stored[0].ua).toEqual({
+        browser: 'Firefox',
+        version: 128,
+        os: 'Windows',
+        device: 'desktop',
+      });
+    });
+
     it('stores consent receipts with the truncated IP and forgets them with the pseudonym', async () => {
       const sid = newSid();
       const id = `rcpt${newSid()}`.slice(0, 22);

@@ -1,4 +1,4 @@
-import { guarded } from '../lib/guarded';
+import { guarded } from './guarded';
 
 type HistoryMethod = 'pushState' | 'replaceState';
 
