@@ -33,7 +33,8 @@ export const recordPartRequests = (page: Page) => {
 };
 
 /**
- * Holds every request for `parts` until `release()`: the page sees the part still on its way.
+ * Holds every request for `parts` until `release()` (or `stop()`): the page sees the part still
+ * on its way.
  * `held()` says how many such requests are waiting, so a test can wait for the core to ask.
  */
 export const holdParts = async (page: Page, parts: PartName[]) => {
@@ -50,6 +51,8 @@ export const holdParts = async (page: Page, parts: PartName[]) => {
       released = true;
       await Promise.all(waiting.splice(0).map((route) => route.continue()));
     },
+    /** Lets later requests through; the held ones stay held (their page never gets them). */
+    stop: () => void (released = true),
   };
 };
 
