@@ -1,0 +1,130 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ZorgvuldigOptions } from '../../../src/config/options';
+import { resolveConfig } from '../../../src/config/resolveConfig';
+import { createConsent } from '../../../src/consent/createConsent';
+import type { Context, SdkEvents, Stats } from '../../../src/context/context';
+import type { PartModules, PartName } from '../../../src/context/parts';
+import { createSessionJar } from '../../../src/cookies/createSessionJar';
+import { createParts } from '../../../src/core/createParts';
+import { startDeferred } from '../../../src/core/startDeferred';
+import { createEmitter } from '../../../src/lib/createEmitter';
+import { createShell } from '../../../src/ui/createShell';
+
+/** Long enough for the yields, a frame and the idle callback. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 60));
+
+let teardowns: (() => void)[];
+beforeEach(() => {
+  teardowns = [];
+  document.cookie
+    .split('; ')
+    .forEach((c) => (document.cookie = `${c.split('=')[0]}=; max-age=0; path=/`));
+  sessionStorage.clear();
+  document.body.replaceChildren();
+});
+afterEach(() => {
+  teardowns.splice(0).forEach((fn) => fn());
+  vi.restoreAllMocks();
+});
+
+interface Setup {
+  options?: ZorgvuldigOptions;
+  decided?: boolean;
+  failing?: PartName[];
+}
+
+const setup = ({ options = {}, decided = false, failing = [] }: Setup = {}) => {
+  const { config } = resolveConfig({ endpoint: '/zv', ...options });
+  const jar = createSessionJar(false);
+  const ctx: Context = {
+    config,
+    consent: createConsent(config, jar),
+    events: createEmitter<SdkEvents>(),
+    jar,
+    onTeardown: (fn) => void teardowns.push(fn),
+  };
+  if (decided) ctx.consent.set({ statistics: true, googleAnalytics: false }, 'api');
+  const openPreferences = vi.fn();
+  const stats = { track: vi.fn(), pseudonym: () => null, sent: () => [], forget() {} } as Stats;
+  const modules = {
+    ui: { mountUi: vi.fn(() => ({ openPreferences })) },
+    stats: { startStats: vi.fn(() => stats), scrubUrl: () => null, scrubReferrer: () => null },
+    rights: { mountCookieTables: vi.fn() },
+  } as unknown as PartModules;
+  const requested: PartName[] = [];
+  const parts = createParts(((name: PartName) => {
+    requested.push(name);
+    return failing.includes(name)
+      ? Promise.reject(new Error(`${name} 404`))
+      : Promise.resolve(modules[name]);
+  }) as never);
+  const deferred = startDeferred(ctx, parts, { shell: (open) => createShell(ctx, open) });
+  return { ctx, deferred, requested, modules, openPreferences, stats };
+};
+
+describe('startDeferred', () => {
+  it('a first visit: the UI part after a yield, the statistics part only after the paint', async () => {
+    const { requested, modules } = setup();
+    // Nothing in the core's own task.
+    expect(requested).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(requested).toContain('ui');
+    expect(requested).not.toContain('stats');
+    await settle();
+    expect(requested).toEqual(['ui', 'stats']);
+    expect(modules.ui.mountUi).toHaveBeenCalledTimes(1);
+    expect(modules.stats.startStats).toHaveBeenCalledTimes(1);
+  });
+
+  it('a decided visitor: no UI part until the preferences are opened, then it opens once', async () => {
+    const { requested, deferred, openPreferences } = setup({ decided: true });
+    await settle();
+    expect(requested).toEqual(['stats']);
+    const reopen = document.querySelector('#zorgvuldig-ui')!.shadowRoot!.querySelector('button')!;
+    expect(reopen.hidden).toBe(false);
+    reopen.click();
+    deferred.openPreferences();
+    await settle();
+    expect(requested.filter((name) => name === 'ui')).toHaveLength(1);
+    expect(openPreferences).toHaveBeenCalledTimes(2);
+  });
+
+  it('statistics not allowed: the part is never requested and what an earlier page left goes', async () => {
+    sessionStorage.setItem('zv_queue', JSON.stringify({ hits: [{ url: '/geheim' }], dropped: 0 }));
+    document.cookie = 'zv_id=abcdefghijklmnopqrstuv.1; path=/';
+    const { requested, deferred, stats } = setup({ options: { statisticsDefault: 'off' } });
+    deferred.track('klik');
+    await settle();
+    expect(requested).toEqual(['ui']);
+    expect(sessionStorage.getItem('zv_queue')).toBeNull();
+    expect(document.cookie).not.toContain('zv_id');
+    expect(stats.track).not.toHaveBeenCalled();
+  });
+
+  it('keeps track() calls made before the statistics part runs and replays them in order', async () => {
+    const { deferred, stats } = setup({ decided: true });
+    deferred.track('eerste', { stap: 1 });
+    deferred.track('tweede');
+    expect(() => deferred.track('  ')).toThrow(
+      'zorgvuldig track(): name must be a non-empty string',
+    );
+    expect(stats.track).not.toHaveBeenCalled();
+    await settle();
+    expect(vi.mocked(stats.track).mock.calls).toEqual([
+      ['eerste', { stap: 1 }],
+      ['tweede', undefined],
+    ]);
+  });
+
+  it('a UI part that cannot load: one warning, no error, consent still works', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { ctx, deferred } = setup({ failing: ['ui'] });
+    await settle();
+    expect(() => deferred.openPreferences()).not.toThrow();
+    await settle();
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn.mock.calls[0][0]).toContain('part "ui" could not load');
+    expect(ctx.consent.set({ statistics: false }, 'api').choices.statistics).toBe(false);
+  });
+});
