@@ -43,6 +43,11 @@ test.describe('start-up: first visit', () => {
     const statsFetch = partFetches.find(([url]) => partOf(url) === 'stats');
     expect(statsFetch).toBeDefined();
     expect(statsFetch![1]).toBeGreaterThan(bannerLaidOutAt!);
+
+    // The dialog comes from the same part: opening it asks for nothing more.
+    await banner(page).getByRole('button', { name: 'Instellingen' }).click();
+    await expect(dialog(page)).toBeVisible();
+    expect(parts.count('ui')).toBe(1);
   });
 
   for (const { why, gpc, optIn } of [
