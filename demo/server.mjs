@@ -68,6 +68,9 @@ const sendFile = (res, file, query) => {
   if (extname(file) === '.html' && CSP[query.get('csp')])
     headers['Content-Security-Policy'] = CSP[query.get('csp')];
   if (file.endsWith('zorgvuldig-sw.js')) headers['Service-Worker-Allowed'] = '/';
+  // The core loads its parts with `crossorigin="anonymous"` and an integrity hash; where the page
+  // has another origin (a sandboxed frame's is opaque, a CDN's differs) the check needs CORS.
+  if (/\/dist\/zorgvuldig[\w.-]*\.js$/.test(file)) headers['Access-Control-Allow-Origin'] = '*';
   res.writeHead(200, headers);
   createReadStream(file).pipe(res);
 };

@@ -28,7 +28,7 @@ export const ENTRIES = [
   {
     name: 'dist/zorgvuldig.min.js',
     what: 'script tag: the core (blocks the page)',
-    budget: 13 * KB,
+    budget: 13.3 * KB,
     target: 6 * KB,
   },
   {
@@ -52,13 +52,13 @@ export const ENTRIES = [
   {
     name: 'dist/zorgvuldig.full.min.js',
     what: 'script tag: the one-file build',
-    budget: 23.2 * KB,
+    budget: 23.5 * KB,
     target: null,
   },
   {
     name: 'dist/zorgvuldig.mjs',
     what: 'npm `zorgvuldig`, every part (js-cookie, web-vitals external)',
-    budget: 19.3 * KB,
+    budget: 19.6 * KB,
     target: 9.7 * KB,
   },
   { name: 'dist/scrub.mjs', what: 'npm `zorgvuldig/scrub`', budget: 4.5 * KB, target: 4.5 * KB },
@@ -70,19 +70,19 @@ export const VISITS = [
   {
     name: 'first visit, statistics on',
     files: ['dist/zorgvuldig.min.js', 'dist/zorgvuldig.ui.js', 'dist/zorgvuldig.stats.js'],
-    budget: 24.3 * KB,
+    budget: 24.6 * KB,
     target: 13 * KB,
   },
   {
     name: 'returning visit (decided), statistics on',
     files: ['dist/zorgvuldig.min.js', 'dist/zorgvuldig.stats.js'],
-    budget: 21.2 * KB,
+    budget: 21.5 * KB,
     target: null,
   },
   {
     name: 'returning visit, statistics off',
     files: ['dist/zorgvuldig.min.js'],
-    budget: 13 * KB,
+    budget: 13.3 * KB,
     target: 6 * KB,
   },
 ];

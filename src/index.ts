@@ -10,6 +10,7 @@ export type {
 } from './config/options';
 export type { Choices, ConsentMethod, ConsentRecord, ConsentState } from './consent/types';
 export type { BlockedRequest, SdkEvents } from './context/context';
+export type { PartName, PartStatus } from './context/parts';
 export type {
   CollectBody,
   ConsentReceiptBody,

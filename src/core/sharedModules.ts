@@ -13,6 +13,7 @@ import * as isDelivered from '../lib/isDelivered';
 import * as partWarnings from '../lib/partWarnings';
 import * as randomId from '../lib/randomId';
 import * as sendBody from '../lib/sendBody';
+import * as unsentPages from '../lib/unsentPages';
 
 export const SHARED_MODULES: Record<string, object> = {
   'config/defaultCategories.js': defaultCategories,
@@ -27,4 +28,5 @@ export const SHARED_MODULES: Record<string, object> = {
   'lib/partWarnings.js': partWarnings,
   'lib/randomId.js': randomId,
   'lib/sendBody.js': sendBody,
+  'lib/unsentPages.js': unsentPages,
 };

@@ -3,6 +3,8 @@ import type { Context, Stats } from '../context/context';
 import type { RightsActions, Shell, Ui } from '../context/parts';
 import { createNavigationFeed } from '../lib/createNavigationFeed';
 import { guarded } from '../lib/guarded';
+import { randomId } from '../lib/randomId';
+import { stashUnsentPage, takeUnsentPages, withdrawUnsentPage } from '../lib/unsentPages';
 import { afterPaint, yieldToMain } from '../lib/yieldToMain';
 import type { Parts } from './createParts';
 
@@ -78,6 +80,7 @@ export const startDeferred = (
       return;
     }
     early = [];
+    takeUnsentPages();
     // Statistics not allowed and their part not running: what an earlier page left goes, so a
     // later consent never sends hits (or a pseudonym) from before.
     if (!stats) {
@@ -116,18 +119,36 @@ export const startDeferred = (
     else afterPaint(begin);
   };
   // A visitor who leaves, or switches away, before the idle period: the part is fetched at once,
-  // so a page that is only hidden (another tab, the back/forward cache) still counts its view.
+  // so a page that is only hidden (another tab, the back/forward cache) still counts its view;
+  // and the page's views wait in the tab for the next page, which counts them if this one cannot.
+  const pageId = randomId();
   const leaving = guarded('statistics on leaving', (event: Event) => {
+    if (event.type == 'pagehide' && !stats && mayCount()) {
+      stashUnsentPage({
+        id: pageId,
+        urls: [navigation.initial, ...navigation.seen()],
+        referrer: document.referrer,
+        time: new Date().toISOString(),
+      });
+    }
     if (painted || (event.type != 'pagehide' && document.visibilityState != 'hidden')) return;
     painted = true;
     followStatistics();
   });
+  const restored = guarded('statistics on restore', (event: PageTransitionEvent) => {
+    if (event.persisted) withdrawUnsentPage(pageId);
+  });
+  addEventListener('pageshow', restored);
   for (const type of ['visibilitychange', 'pagehide']) addEventListener(type, leaving);
   ctx.onTeardown(() => {
+    removeEventListener('pageshow', restored);
     for (const type of ['visibilitychange', 'pagehide']) removeEventListener(type, leaving);
   });
   // The shell now, so a `showPreferences()` replayed from the queue has a control to open from.
   shell = options.shell?.(openPreferences) ?? null;
+  // A part to fetch starts downloading now, beside the HTML; it runs in a task of its own. (An
+  // inlined part is mounted after the yield instead, to keep this task short.)
+  if (shell && !consent.get().decided && !parts.peek('ui')) parts.get('ui').catch(() => undefined);
   followStatistics();
   void run().catch(guarded('starting the SDK', (error: unknown) => console.error(error)));
 

@@ -6,6 +6,8 @@ export interface NavigationFeed {
   initial: string;
   /** The URLs a single-page app moved to before anyone listened, oldest first; then empty. */
   take(): string[];
+  /** The same URLs, left in place. */
+  seen(): string[];
   /** Calls `fn` after every `pushState`, `replaceState` and `popstate`. Returns an unsubscribe. */
   on(fn: () => void): () => void;
   /** Undoes the history patch (unless a page script wrapped ours since). */
@@ -32,6 +34,7 @@ export const createNavigationFeed = (): NavigationFeed => {
   return {
     initial: last,
     take: () => early.splice(0),
+    seen: () => early.slice(),
     on(fn) {
       listeners.add(fn);
       return () => void listeners.delete(fn);

@@ -15,6 +15,7 @@ import { readOrigin } from './readOrigin';
 import { readVisitor } from './readVisitor';
 import { toPath } from './toPath';
 import { guarded } from '../lib/guarded';
+import { takeUnsentPages } from '../lib/unsentPages';
 
 /**
  * 128 random bits in base64url, then `.` and its creation time (ms, base 36), so its age can be
@@ -179,6 +180,25 @@ export const startStats = (ctx: Context, navigation: NavigationFeed): Stats => {
     unwatch();
     for (const [type, listener] of listeners) removeEventListener(type, listener as EventListener);
   });
+  // Pages of this tab left before the part arrived come first, scrubbed now; the sender holds
+  // them until a pseudonym is allowed, and drops them if statistics are not.
+  for (const page of takeUnsentPages()) {
+    let last: string | null = null;
+    for (const href of page.urls) {
+      const next = scrub(href);
+      if (!next || next === last) continue;
+      const origin = last
+        ? { prev: toPath(last) }
+        : readOrigin(page.referrer, location.origin, allowParams);
+      sender.push({
+        type: 'pageview',
+        time: page.time,
+        url: (last = next),
+        ...origin,
+        ...readVisitor(),
+      });
+    }
+  }
   update();
   // Then the navigations made before this part arrived, each a page view of its own.
   for (const href of navigation.take()) navigate(href);

@@ -64,12 +64,12 @@ const setup = ({ options = {}, decided = false, failing = [] }: Setup = {}) => {
 };
 
 describe('startDeferred', () => {
-  it('a first visit: the UI part after a yield, the statistics part only after the paint', async () => {
+  it('a first visit: the UI part fetched at once, the statistics part only after the paint', async () => {
     const { requested, modules } = setup();
-    // Nothing in the core's own task.
-    expect(requested).toEqual([]);
+    // Fetched in the core's own task, mounted in a later one.
+    expect(requested).toEqual(['ui']);
+    expect(modules.ui.mountUi).not.toHaveBeenCalled();
     await new Promise((resolve) => setTimeout(resolve));
-    expect(requested).toContain('ui');
     expect(requested).not.toContain('stats');
     await settle();
     expect(requested).toEqual(['ui', 'stats']);
@@ -115,6 +115,27 @@ describe('startDeferred', () => {
       ['eerste', { stap: 1 }],
       ['tweede', undefined],
     ]);
+  });
+
+  it('a page left before the statistics part ran keeps its views, raw, for the next page only', async () => {
+    history.replaceState(null, '', '/eerste');
+    const { requested } = setup({ decided: true });
+    history.pushState(null, '', '/tweede');
+    dispatchEvent(new Event('pagehide'));
+    const [page] = JSON.parse(sessionStorage.getItem('zv_unsent')!);
+    expect(page.urls).toEqual([`${location.origin}/eerste`, `${location.origin}/tweede`]);
+    // Left: the part is fetched at once, in case the page is only hidden.
+    expect(requested).toContain('stats');
+    // Restored from the back/forward cache, the page counts itself: its entry goes.
+    // happy-dom's PageTransitionEvent ignores `persisted`.
+    dispatchEvent(Object.defineProperty(new Event('pageshow'), 'persisted', { value: true }));
+    expect(sessionStorage.getItem('zv_unsent')).toBeNull();
+  });
+
+  it('keeps nothing of a page left while statistics are not allowed', async () => {
+    setup({ options: { statisticsDefault: 'off' } });
+    dispatchEvent(new Event('pagehide'));
+    expect(sessionStorage.getItem('zv_unsent')).toBeNull();
   });
 
   it('a UI part that cannot load: one warning, no error, consent still works', async () => {

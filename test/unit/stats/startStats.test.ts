@@ -8,6 +8,7 @@ import { createEmitter } from '../../../src/lib/createEmitter';
 import type { CollectBody, Hit } from '../../../src/protocol/types';
 import { PSEUDONYM_COOKIE } from '../../../src/config/defaultCategories';
 import { createNavigationFeed, type NavigationFeed } from '../../../src/lib/createNavigationFeed';
+import { stashUnsentPage } from '../../../src/lib/unsentPages';
 import { startStats } from '../../../src/stats/startStats';
 
 /** The core's navigation feed, undone with the instance. */
@@ -188,6 +189,38 @@ describe('startStats: page views', () => {
     ]);
     // Handed over once: later navigations are the part's own.
     expect(navigation.take()).toEqual([]);
+  });
+
+  it('counts first the pages of this tab left before the part arrived, scrubbed now', async () => {
+    history.replaceState(null, '', '/nu');
+    stashUnsentPage({
+      id: 'a',
+      urls: [`${ORIGIN}/eerder?email=jan%40example.nl`, `${ORIGIN}/eerder/stap-2`],
+      referrer: 'https://www.google.nl/search?q=0612345678',
+      time: '2026-12-02T10:00:00.000Z',
+    });
+    start();
+    await settle();
+    expect(hits().map((hit) => [hit.url, hit.prev ?? hit.ref, hit.time])).toEqual([
+      [`${ORIGIN}/eerder`, 'https://www.google.nl', '2026-12-02T10:00:00.000Z'],
+      [`${ORIGIN}/eerder/stap-2`, '/eerder', '2026-12-02T10:00:00.000Z'],
+      [`${ORIGIN}/nu`, undefined, expect.any(String)],
+    ]);
+    expect(JSON.stringify(fetched)).not.toContain('jan');
+    expect(sessionStorage.getItem('zv_unsent')).toBeNull();
+  });
+
+  it('drops the pages left before the part arrived when statistics are not allowed', async () => {
+    stashUnsentPage({
+      id: 'a',
+      urls: [`${ORIGIN}/eerder`],
+      referrer: '',
+      time: new Date().toISOString(),
+    });
+    start({ granted: false });
+    await settle();
+    expect(fetched).toEqual([]);
+    expect(sessionStorage.getItem('zv_unsent')).toBeNull();
   });
 
   it('takes an in-site referrer as the previous path, scrubbed', async () => {
