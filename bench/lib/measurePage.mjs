@@ -82,11 +82,14 @@ export const measurePage = async (browser, origin, subject, rate) => {
     const probe = await page.evaluate(() => {
       const [navigation] = performance.getEntriesByType('navigation');
       const { cls, longTasks, ownScripts, shownAt, headStart, headEnd } = window.__bench;
-      // The parser waited for the last blocking script to download, then ran it: what follows
-      // the download, up to the end of <head>, is that script's evaluation and synchronous init.
+      // The parser waited for the last render-blocking file (a parser-blocking script, a
+      // stylesheet) to download, then ran what followed: from that download to the end of <head>
+      // is evaluation and synchronous init. Scripts the SDK inserts itself (parts) do not block.
       const downloaded = performance
         .getEntriesByType('resource')
-        .filter((entry) => entry.initiatorType === 'script' && entry.responseEnd <= headEnd)
+        .filter(
+          (entry) => entry.renderBlockingStatus === 'blocking' && entry.responseEnd <= headEnd,
+        )
         .reduce((latest, entry) => Math.max(latest, entry.responseEnd), headStart);
       return {
         cls,
