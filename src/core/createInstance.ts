@@ -93,10 +93,13 @@ export const createInstance = (options: unknown, source: PartSource): Zorgvuldig
     use: (rights: PartModules['rights']) => T | Promise<T>,
   ): Promise<T> => parts.get('rights').then(use, missing(method, 'rights'));
   deferred.setRights({
+    // Guarded: a failed part is reported on the console, never thrown at the dialog's button.
     download: () =>
-      void withRights('exportData', (rights) =>
-        rights.downloadJson(rights.exportData(rightsSources()), 'mijn-gegevens.json'),
-      ).catch(guarded('the download', (error: Error) => console.warn(error.message))),
+      void guarded('the download', () =>
+        withRights('exportData', (rights) =>
+          rights.downloadJson(rights.exportData(rightsSources()), 'mijn-gegevens.json'),
+        ),
+      )(),
     erase: () => withRights('forget', (rights) => rights.forgetEverything(rightsSources())),
   });
 
