@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { bundleForBrowser } from './lib/bundleForBrowser.mjs';
 import { chromiumArgs, chromiumExecutable } from './lib/chromium.mjs';
-import { measurePage } from './lib/measurePage.mjs';
+import { measurePage, seedDecision } from './lib/measurePage.mjs';
 import { runMicroBenchmarks } from './lib/micro.mjs';
 import { writeReport } from './lib/report.mjs';
 import { startServer } from './lib/server.mjs';
@@ -31,9 +31,12 @@ const { values: args } = parseArgs({
 });
 const runs = Number(args.runs ?? (args.quick ? 3 : 15));
 const rates = args.rates.split(',').map(Number);
-const subjects = args.only
-  ? SUBJECTS.filter((s) => ['blank', 'zv-script', ...args.only.split(',')].includes(s.id))
-  : SUBJECTS;
+const missing = SUBJECTS.filter((s) => s.requires && !existsSync(`${root}${s.requires}`));
+const subjects = (
+  args.only
+    ? SUBJECTS.filter((s) => ['blank', 'zv-script', ...args.only.split(',')].includes(s.id))
+    : SUBJECTS
+).filter((s) => !missing.includes(s));
 
 for (const file of ['dist/zorgvuldig.min.js', 'dist/zorgvuldig.mjs', 'dist/scrub.mjs']) {
   if (!existsSync(`${root}${file}`)) {
@@ -45,26 +48,21 @@ for (const file of ['dist/zorgvuldig.min.js', 'dist/zorgvuldig.mjs', 'dist/scrub
 const started = Date.now();
 const log = (message) => process.stderr.write(`bench: ${message}\n`);
 const probe = readFileSync(new URL('./lib/probe.js', import.meta.url), 'utf8');
+const bundles = [
+  ...(await bundleForBrowser(`${root}dist/zorgvuldig.mjs`, 'zorgvuldig', [
+    'js-cookie',
+    'web-vitals',
+    /^web-vitals\//,
+  ])),
+  ...(await bundleForBrowser(
+    `${root}node_modules/plausible-tracker/build/module/index.js`,
+    'plausible',
+  )),
+];
 const generated = new Map([
-  [
-    '/bench-build/zorgvuldig.mjs',
-    {
-      type: 'text/javascript',
-      body: await bundleForBrowser(`${root}dist/zorgvuldig.mjs`, [
-        'js-cookie',
-        'web-vitals',
-        /^web-vitals\//,
-      ]),
-    },
-  ],
-  [
-    '/bench-build/plausible.mjs',
-    {
-      type: 'text/javascript',
-      body: await bundleForBrowser(`${root}node_modules/plausible-tracker/build/module/index.js`),
-    },
-  ],
-  ...subjects.map((s) => [
+  ...bundles.map(([name, body]) => [`/bench-build/${name}`, { type: 'text/javascript', body }]),
+  // Every page, also those of subjects left out: a returning visit is seeded from another's.
+  ...SUBJECTS.map((s) => [
     `/page/${s.id}.html`,
     { type: 'text/html; charset=utf-8', body: pageHtml(s, probe) },
   ]),
@@ -84,6 +82,23 @@ const machine = {
 log(
   `Chromium ${machine.chromium}, ${machine.cpus} CPUs, load ${machine.loadAverageAtStart.join(' ')}; ${subjects.length} subjects × ${rates.length} rates × ${runs} runs`,
 );
+
+for (const s of missing) log(`${s.id} left out: ${s.requires} is missing (npm run build makes it)`);
+
+// A returning visit starts from the cookies a first visit's accept click left (once per run).
+const seeded = new Map();
+for (const subject of subjects.filter((s) => s.returningFrom)) {
+  const from = SUBJECTS.find((s) => s.id === subject.returningFrom);
+  try {
+    subject.cookies = await seedDecision(browser, server.origin, from);
+    seeded.set(
+      subject.id,
+      subject.cookies.map(({ name }) => name),
+    );
+  } catch (error) {
+    log(`${subject.id}: could not seed a decision: ${error.message.split('\n')[0]}`);
+  }
+}
 
 // One unmeasured load per subject first: fills the OS file cache and proves every page works.
 const runsBySubject = Object.fromEntries(
@@ -144,6 +159,13 @@ await writeReport({
   runsBySubject,
   sizes,
   micro,
-  problems: [...problems],
+  problems: [
+    ...problems,
+    ...missing.map((s) => `${s.id} not measured: ${s.requires} is missing`),
+    ...subjects
+      .filter((s) => s.returningFrom && !seeded.has(s.id))
+      .map((s) => `${s.id} not seeded: measured as a first visit`),
+  ],
+  seeded: Object.fromEntries(seeded),
 });
 log(`done in ${machine.seconds} s`);

@@ -1,9 +1,12 @@
-// One measured page load: a fresh browser context (no cookies, no consent), the CPU throttled
-// through CDP, every request that is not to 127.0.0.1 blocked. Main-thread figures come from
-// CDP Performance metrics (ScriptDuration + V8CompileDuration, TaskDuration), read once the page
-// has settled and before the accept click; the rest from the probe in the page.
+// One measured page load: a fresh browser context (no cookies, no consent, or a returning
+// visitor's cookies), the CPU throttled through CDP, every request that is not to 127.0.0.1
+// blocked. Main-thread figures come from CDP Performance metrics (ScriptDuration +
+// V8CompileDuration, TaskDuration), read once the page has settled and before the accept click;
+// the rest from the probe in the page.
 
-const SETTLE_MS = 300; // quiet time after the banner shows (or after load), for late init work
+// Quiet time after the banner shows (or after load), for late init work: counted from the last
+// script or stylesheet the page requested, so parts loaded after the banner are in the figures.
+const SETTLE_MS = 300;
 const TIMEOUT_MS = 15_000;
 const CLICK_RETRY_MS = 3000;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -19,8 +22,10 @@ const metricsOf = async (cdp) =>
  */
 export const measurePage = async (browser, origin, subject, rate) => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  if (subject.cookies) await context.addCookies(subject.cookies);
   const blocked = [];
   const loaded = new Set();
+  let lastAsset = Date.now();
   await context.route(
     (url) => url.hostname !== '127.0.0.1',
     (route) => {
@@ -31,8 +36,13 @@ export const measurePage = async (browser, origin, subject, rate) => {
   const page = await context.newPage();
   page.on('request', (request) => {
     const url = new URL(request.url());
-    if (url.origin === origin && ['script', 'stylesheet'].includes(request.resourceType()))
+    if (url.origin === origin && ['script', 'stylesheet'].includes(request.resourceType())) {
       loaded.add(url.pathname);
+      lastAsset = Date.now();
+    }
+  });
+  page.on('requestfinished', (request) => {
+    if (['script', 'stylesheet'].includes(request.resourceType())) lastAsset = Date.now();
   });
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -63,12 +73,32 @@ export const measurePage = async (browser, origin, subject, rate) => {
           );
         });
     }
-    await sleep(SETTLE_MS);
+    const settleFrom = Date.now();
+    while (Date.now() - Math.max(settleFrom, lastAsset) < SETTLE_MS) {
+      if (Date.now() - settleFrom > TIMEOUT_MS) throw new Error('page never settled');
+      await sleep(50);
+    }
     const metrics = await metricsOf(cdp);
     const probe = await page.evaluate(() => {
       const [navigation] = performance.getEntriesByType('navigation');
-      const { cls, longTasks, shownAt } = window.__bench;
-      return { cls, longTasks, shownAt, dcl: navigation.domContentLoadedEventStart };
+      const { cls, longTasks, ownScripts, shownAt, headStart, headEnd } = window.__bench;
+      // The parser waited for the last render-blocking file (a parser-blocking script, a
+      // stylesheet) to download, then ran what followed: from that download to the end of <head>
+      // is evaluation and synchronous init. Scripts the SDK inserts itself (parts) do not block.
+      const downloaded = performance
+        .getEntriesByType('resource')
+        .filter(
+          (entry) => entry.renderBlockingStatus === 'blocking' && entry.responseEnd <= headEnd,
+        )
+        .reduce((latest, entry) => Math.max(latest, entry.responseEnd), headStart);
+      return {
+        cls,
+        longTasks,
+        ownScripts,
+        shownAt,
+        blockingMs: headEnd - downloaded,
+        dcl: navigation.domContentLoadedEventStart,
+      };
     });
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize } = await cdp.send('Runtime.getHeapUsage');
@@ -100,8 +130,11 @@ export const measurePage = async (browser, origin, subject, rate) => {
       mainThreadMs: metrics.TaskDuration * 1000,
       bannerMs: probe.shownAt === null ? null : probe.shownAt - probe.dcl,
       cls: probe.cls,
+      blockingMs: probe.blockingMs,
       longTaskMs: probe.longTasks.reduce((sum, [, duration]) => sum + duration, 0),
       longTasks: probe.longTasks.length,
+      ownLongTasks: probe.ownScripts.filter(([, duration]) => duration >= 50).length,
+      ownLongestMs: Math.max(0, ...probe.ownScripts.map(([, duration]) => duration)),
       heapBytes: usedSize,
       acceptMs,
       clicks,
@@ -110,6 +143,39 @@ export const measurePage = async (browser, origin, subject, rate) => {
       blocked,
       errors,
     };
+  } finally {
+    await context.close();
+  }
+};
+
+/**
+ * A returning visitor's cookies: `subject`'s page loaded once, its banner accepted, and the
+ * cookies it then holds (the consent record among them), for measuring the next visit.
+ */
+export const seedDecision = async (browser, origin, subject) => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    await context.route(
+      (url) => url.hostname !== '127.0.0.1',
+      (route) => route.abort('blockedbyclient'),
+    );
+    const page = await context.newPage();
+    await page.goto(`${origin}/page/${subject.id}.html`, {
+      waitUntil: 'load',
+      timeout: TIMEOUT_MS,
+    });
+    await page.waitForFunction(() => window.__bench.shownAt !== null, null, {
+      polling: 50,
+      timeout: TIMEOUT_MS,
+    });
+    await page.click(subject.accept, { timeout: TIMEOUT_MS });
+    await page.waitForFunction(() => window.__bench.goneAt !== null, null, {
+      polling: 50,
+      timeout: TIMEOUT_MS,
+    });
+    const cookies = await context.cookies();
+    if (!cookies.length) throw new Error(`${subject.id} left no cookie after accepting`);
+    return cookies;
   } finally {
     await context.close();
   }

@@ -1,16 +1,23 @@
-// Runs first in every bench page (inlined by subjects.mjs, with the marker below replaced by the subject's
-// banner finder). It observes layout shifts and long tasks from the start, and polls once per
-// frame for the banner being rendered (connected, non-zero size, not hidden, not transparent),
-// then, after the first click, for it being gone. Times are performance.now() in the frame.
+// Runs first in every bench page (inlined by subjects.mjs, with the markers below replaced by the
+// subject's banner finder and the pattern of its own script URLs). It observes layout shifts,
+// long tasks and long animation frames from the start, and polls once per frame for the banner
+// being rendered (connected, non-zero size, not hidden, not transparent), then, after the first
+// click, for it being gone. Times are performance.now() in the frame. `headStart` is taken here,
+// `headEnd` by an inline script after the subject's tags (subjects.mjs): between the two, the
+// parser waits for the subject's blocking scripts, and nothing can paint.
 (() => {
   const bench = (window.__bench = {
     cls: 0,
     longTasks: [],
+    ownScripts: [],
+    headStart: 0,
+    headEnd: null,
     shownAt: null,
     clickAt: null,
     goneAt: null,
   });
   const find = __FIND__;
+  const own = __OWN__;
   const observe = (type, record) => {
     try {
       new PerformanceObserver((list) => list.getEntries().forEach(record)).observe({
@@ -25,6 +32,15 @@
     if (!entry.hadRecentInput) bench.cls += entry.value;
   });
   observe('longtask', (entry) => bench.longTasks.push([entry.startTime, entry.duration]));
+  // Long animation frames name the scripts that ran in them: the subject's own, by URL, are the
+  // long tasks it caused (each script entry is one task's entry point into that file).
+  observe('long-animation-frame', (entry) => {
+    for (const script of entry.scripts ?? []) {
+      if (own && own.test(script.sourceURL))
+        bench.ownScripts.push([script.startTime, script.duration, script.sourceURL]);
+    }
+  });
+  bench.headStart = performance.now();
   if (!find) return;
   const shown = (element) => {
     if (!element || !element.isConnected) return false;

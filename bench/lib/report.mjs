@@ -4,13 +4,19 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { format, resolveConfig } from 'prettier';
 import { measureEntry, measureParts } from '../../scripts/size.mjs';
 import { round, summarise } from './stats.mjs';
-import { METRICS, ratio, ratioTable, sizeTable, timingTable } from './tables.mjs';
+import { METRICS, ratio, ratioTable, sizeTable, timingTable, visitTable } from './tables.mjs';
 import { targetLines } from './targets.mjs';
 
 const START = '<!-- bench:start -->';
 const END = '<!-- bench:end -->';
 const ZV = 'zv-script';
 const FLOOR = 'blank';
+// Each zorgvuldig visit and the vanilla-cookieconsent visit it is held against.
+const VISITS = [
+  { name: 'first visit', zv: 'zv-script', peer: 'vanilla-cookieconsent' },
+  { name: 'returning visit (decided)', zv: 'zv-returning', peer: 'vanilla-returning' },
+  { name: 'one-file build (first visit)', zv: 'zv-full', peer: 'vanilla-cookieconsent' },
+];
 
 const summarise_ = (runsBySubject, subjects, rates) =>
   Object.fromEntries(
@@ -113,7 +119,8 @@ const writeBetweenMarkers = async (root, section) => {
 export const writeReport = async (run) => {
   const { root, machine, runs, rates, subjects, runsBySubject, sizes, micro, problems } = run;
   const summaries = summarise_(runsBySubject, subjects, rates);
-  const peers = subjects.filter((s) => s.id !== FLOOR && s.id !== ZV && s.id !== 'zv-esm');
+  // Peers on a first visit; zorgvuldig's other rows and the returning visits are compared below.
+  const peers = subjects.filter((s) => s.id !== FLOOR && !s.zorgvuldig && !s.returningFrom);
   const ratios = Object.fromEntries(
     peers.map((p) => [p.id, ratiosFor(p.id, summaries, sizes, rates)]),
   );
@@ -136,7 +143,16 @@ export const writeReport = async (run) => {
       ];
     }),
   );
-  const targets = targetLines({ summaries, sizes, micro, parts, rates, netOf, ratios });
+  const targets = targetLines({
+    summaries,
+    sizes,
+    entrySizes,
+    micro,
+    parts,
+    rates,
+    netOf,
+    ratios,
+  });
 
   const markdown = [
     `_Written by \`npm run bench\` (${run.command}) on ${machine.date.slice(0, 10)}: do not edit by hand; raw runs in [bench/results.json](bench/results.json)._`,
@@ -146,7 +162,7 @@ export const writeReport = async (run) => {
     'Parts are measured by `scripts/size.mjs`: each group of modules minified and compressed on its own, so the parts add up to more than the whole.',
     '### Transfer size (JavaScript + CSS the page loads; inline configuration not counted)',
     sizeTable(subjects, sizes, external),
-    `zorgvuldig's entries as \`scripts/size.mjs\` measures them: script tag ${(entrySizes['dist/zorgvuldig.min.js'].gzip / 1024).toFixed(2)} KB min+gzip; npm ESM entry ${(entrySizes['dist/zorgvuldig.mjs'].gzip / 1024).toFixed(2)} KB without js-cookie and web-vitals (the ESM row above includes them as the page loads them).`,
+    `zorgvuldig's entries as \`scripts/size.mjs\` measures them: script-tag core ${(entrySizes['dist/zorgvuldig.min.js'].gzip / 1024).toFixed(2)} KB min+gzip; npm ESM entry ${(entrySizes['dist/zorgvuldig.mjs'].gzip / 1024).toFixed(2)} KB without js-cookie and web-vitals (the ESM row above includes them as the page loads them).`,
     ...rates.flatMap((rate) => [
       `### Page figures at ${rate}× CPU${rate > 1 ? ' throttling' : ''}: median (min–max) of ${runs} runs`,
       timingTable(subjects, summaries, rate),
@@ -154,16 +170,21 @@ export const writeReport = async (run) => {
     '### Ratios: zorgvuldig script tag ÷ peer (medians; below 1 means zorgvuldig is lighter or faster)',
     ratioTable(peers, ratios, RATIO_COLUMNS(rates)),
     'Main-thread and heap ratios compare what each subject adds to the blank page (the floor); a peer whose addition is at the floor has no ratio (—).',
+    '### zorgvuldig beside vanilla-cookieconsent 3, visit by visit (medians)',
+    visitTable(VISITS, summaries, rates, netOf),
+    "Core blocking is the parser-blocking time of the core in `<head>` (its evaluation and synchronous init, before anything can paint); the totals are all script time up to the settled page, net of the blank page, parts included; the ratio is zorgvuldig's total ÷ vanilla-cookieconsent's for the same kind of visit. On a returning visit the DCL → banner column times zorgvuldig's reopen control, and vanilla-cookieconsent shows nothing (—).",
     '### Micro-benchmarks',
     microTable(micro),
     '### Method',
     [
       '- Every subject is embedded in `<head>` of the same page as its vendor documents it, with a typical configuration (zorgvuldig with `data-endpoint` and `data-ga-id`, so the banner, jar, guard, Google gate, statistics and web-vitals are all on; the peers with three categories or a Google Analytics service where they have them). Pages, `dist/` and `node_modules/` come from one `node:http` server on 127.0.0.1; the beacon endpoints answer 204/202; every request to another host is aborted by `context.route`. vanilla-cookieconsent runs with `hideFromBots: false`, since by default it stays hidden in any automated browser.',
       '- Each run is a new browser context (no cookies, no stored consent) with the CPU slowed through CDP `Emulation.setCPUThrottlingRate`. Subjects take turns within each round.',
-      '- **Transfer size**: the same-origin scripts and stylesheets the page requested, computed from their bytes once (gzip -9, brotli -11); zorgvuldig ESM and plausible-tracker are bundled and minified first, as a site bundler would.',
+      "- **Transfer size**: the same-origin scripts and stylesheets the page requested, computed from their bytes once (gzip -9, brotli -11); zorgvuldig ESM and plausible-tracker are bundled and minified first, as a site bundler would (the ESM entry's dynamic `import()`s become chunks of their own, loaded when the page asks for them).",
       '- **Script eval + init** is CDP `Performance.getMetrics` `ScriptDuration` + `V8CompileDuration`, and **main thread** is `TaskDuration` (script, style, layout, paint, parsing), both for the whole page up to the moment it has settled (banner visible, or `load` for subjects without one, plus 300 ms) and before any click. The blank page row is the floor that the instrumentation and the page itself cost.',
       "- **DOMContentLoaded → banner visible**: a probe, the page's first script, checks once per animation frame whether the subject's banner element is connected, has a non-zero box and is not `display: none`, `visibility: hidden` or fully transparent (itself or an ancestor, across shadow roots); the figure is that frame's time less `domContentLoadedEventStart`. **Accept click → banner gone** is timed the same way, from a capture-phase `click` listener to the first frame without the banner (fade-outs count until they are transparent). A banner still shown 3 s after the click is clicked again, up to three times, and timed from the click that worked (tarteaucitron shows its banner before its buttons respond); `clicks` in the raw runs counts them.",
-      '- **CLS** sums `layout-shift` entries without recent input; **long tasks** sums `longtask` entries; both are observed from the first script on. **JS heap** is CDP `Runtime.getHeapUsage` after `HeapProfiler.collectGarbage`, once settled.',
+      "- **CLS** sums `layout-shift` entries without recent input; **long tasks** sums `longtask` entries; both are observed from the first script on. **Own tasks ≥ 50 ms** counts the script entries of `long-animation-frame` entries whose source URL is the subject's own file (for zorgvuldig, `/dist/zorgvuldig.*`: core and parts), each the entry point of one task; **own longest task** is the longest of those. **JS heap** is CDP `Runtime.getHeapUsage` after `HeapProfiler.collectGarbage`, once settled.",
+      "- **Blocking in `<head>`**: the probe marks the start of the subject's tags and an inline script after them marks their end; the figure is that end less the moment the last render-blocking file finished downloading (resource timing `responseEnd` of the entries with `renderBlockingStatus: 'blocking'`; the parts the core inserts are not among them): for zorgvuldig, the core's evaluation and synchronous init without the download, in wall-clock time (so it also counts the renderer waiting for a CPU on a loaded machine); for a peer with a stylesheet in `<head>`, the wait for that stylesheet (an inline script runs only once the stylesheets before it are in). Nothing paints while the parser waits. The page settles once no script or stylesheet has been requested or finished for 300 ms, so parts loaded after the banner count in the totals.",
+      "- **Returning visit (decided)**: before the runs, the subject's first-visit page is loaded once and its banner accepted; each run then starts a fresh context holding the cookies that left. The **zorgvuldig parts loaded** column lists what any run of the subject requested from `/dist/` (`core`, then its parts; `full` for the one-file build).",
       '- Micro-benchmarks run afterwards as child processes, one at a time: `bench/scrubUrl.bench.mjs`, `bench/guard.bench.mjs` (Chromium: a page with the SDK against one without, `fetch` with an aborted signal so only the synchronous cost is timed) and `bench/relay.bench.mjs`.',
     ].join('\n'),
     ...(problems.length
@@ -190,6 +211,7 @@ export const writeReport = async (run) => {
     ratios,
     micro,
     problems,
+    seeded: run.seeded,
     raw: Object.fromEntries(
       subjects.map((s) => [
         s.id,

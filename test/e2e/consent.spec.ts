@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/build';
 import { banner, dialog, openSdkPage, sdkHtml } from './support/sdkPage';
 
 test.describe('consent banner', () => {

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/build';
 import { hitsOf, isCollect, pathOf, recordBeacons } from './support/beacons';
 import type { CollectBody, Hit } from '../../src/protocol/types';
 import { openSdkPage } from './support/sdkPage';

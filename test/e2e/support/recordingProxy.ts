@@ -1,4 +1,4 @@
-import { test as base, chromium, type Browser, type LaunchOptions } from '@playwright/test';
+import { chromium, type Browser, type LaunchOptions } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import {
@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GOOGLE_HOSTS } from '../../../src/config/googleDefaults';
 import { matchHost } from '../../../src/lib/matchHost';
+import { test as base } from './build';
 import { chromiumArgs, chromiumExecutable } from './chromium';
 
 /**
@@ -246,7 +247,8 @@ export const launchBehindProxy = (proxy: RecordingProxy, options: LaunchOptions 
 /**
  * Playwright fixtures: a Chromium per worker whose every request goes through the recording
  * proxy (`<-loopback>` removes the implicit loopback bypass, so the demo server's traffic is
- * recorded as well), and `recorder`, the same proxy with its log cleared before each test.
+ * recorded as well), and `recorder`, the same proxy with its log cleared before each test. It
+ * extends the build choice of `./build`, so these specs also run against the one-file build.
  */
 export const test = base.extend<
   { recorder: RecordingProxy },

@@ -1,0 +1,162 @@
+import { expect, test, type Page } from '@playwright/test';
+import { hitsOf, recordBeacons } from './support/beacons';
+import {
+  holdParts,
+  partOf,
+  recordPaintAndParts,
+  recordPartRequests,
+  waitForIdle,
+} from './support/parts';
+import { banner, dialog, openSdkPage, type SdkPageOptions } from './support/sdkPage';
+
+/**
+ * Start-up of the script-tag core: what it loads, and when. The core loads the banner UI only
+ * where a choice is still to be made, the statistics part only once the banner has painted (and
+ * only where statistics may run), and nothing of the UI for a returning visitor until the
+ * preferences are opened.
+ */
+const WITH_STATISTICS: SdkPageOptions = { attributes: { 'data-endpoint': '/zv' } };
+
+const gpcOn = (page: Page) =>
+  page.addInitScript(() =>
+    Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }),
+  );
+
+test.describe('start-up: first visit', () => {
+  test('the banner shows; the UI part is requested once; statistics only after the banner painted', async ({
+    page,
+  }) => {
+    const startup = await recordPaintAndParts(page);
+    const parts = recordPartRequests(page);
+    const bodies = recordBeacons(page);
+    await openSdkPage(page, WITH_STATISTICS);
+    await expect(banner(page)).toBeVisible();
+    // Statistics run on this page (the default): the first page view proves the part arrived.
+    await expect.poll(() => hitsOf(bodies).length).toBeGreaterThanOrEqual(1);
+    await waitForIdle(page);
+    expect(parts.count('ui')).toBe(1);
+    expect(parts.count('stats')).toBe(1);
+    expect(parts.count('rights')).toBe(0); // On first use only.
+
+    const { bannerLaidOutAt, partFetches } = await startup();
+    expect(bannerLaidOutAt).not.toBeNull();
+    const statsFetch = partFetches.find(([url]) => partOf(url) === 'stats');
+    expect(statsFetch).toBeDefined();
+    expect(statsFetch![1]).toBeGreaterThan(bannerLaidOutAt!);
+
+    // The dialog comes from the same part: opening it asks for nothing more.
+    await banner(page).getByRole('button', { name: 'Instellingen' }).click();
+    await expect(dialog(page)).toBeVisible();
+    expect(parts.count('ui')).toBe(1);
+  });
+
+  for (const { why, gpc, optIn } of [
+    { why: 'the browser sends Global Privacy Control', gpc: true, optIn: false },
+    { why: 'statistics are opt-in and not given', gpc: false, optIn: true },
+  ]) {
+    test(`the statistics part is never requested when ${why}, until statistics are switched on`, async ({
+      page,
+    }) => {
+      if (gpc) await gpcOn(page);
+      const parts = recordPartRequests(page);
+      const bodies = recordBeacons(page);
+      await openSdkPage(page, {
+        attributes: {
+          'data-endpoint': '/zv',
+          ...(optIn ? { 'data-statistics-default': 'off' } : {}),
+        },
+      });
+      await expect(banner(page)).toBeVisible();
+      await waitForIdle(page);
+      await page.evaluate(() => {
+        history.pushState(null, '', '/t/volgende');
+        window.zorgvuldig.track('klik');
+      });
+      // A choice that does not give statistics: with GPC even "accept all" does not.
+      await page.evaluate((accept) => {
+        if (accept) window.zorgvuldig.acceptAll();
+        else window.zorgvuldig.rejectAll();
+      }, !optIn);
+      await waitForIdle(page);
+      expect(parts.count('stats')).toBe(0);
+      expect(bodies).toEqual([]);
+
+      // The control: given explicitly, the part loads once and counts this page.
+      await page.evaluate(() => window.zorgvuldig.setConsent({ statistics: true }));
+      await expect.poll(() => hitsOf(bodies).length).toBeGreaterThanOrEqual(1);
+      expect(parts.count('stats')).toBe(1);
+    });
+  }
+});
+
+test.describe('start-up: leaving early', () => {
+  test('a visitor who leaves before the statistics part has arrived is still counted', async ({
+    page,
+  }) => {
+    const held = await holdParts(page, ['stats']);
+    const path = `/t/kort-bezoek-${test.info().workerIndex}-${Date.now()}.html`;
+    await openSdkPage(page, { ...WITH_STATISTICS, path });
+    await expect(banner(page)).toBeVisible();
+    await expect.poll(() => held.held()).toBeGreaterThanOrEqual(1);
+    // Gone to the site's next page before the part arrived there: the first page view may leave
+    // on pagehide or with the next page, but it may not be lost.
+    held.stop();
+    await openSdkPage(page, { ...WITH_STATISTICS, path: `${path}.volgende` });
+    await expect
+      .poll(
+        async () => {
+          const response = await page.request.get('/zv/records?limit=1000');
+          const { records } = (await response.json()) as {
+            records: { type?: string; url?: string }[];
+          };
+          return records
+            .filter((r) => r.type === 'pageview' && r.url?.includes(path))
+            .map((r) => new URL(r.url!).pathname);
+        },
+        { timeout: 15_000 },
+      )
+      .toEqual(expect.arrayContaining([path, `${path}.volgende`]));
+  });
+});
+
+test.describe('start-up: returning visit with a decision', () => {
+  const opens: [string, (page: Page) => Promise<void>][] = [
+    [
+      'the reopen control',
+      (page) => page.getByRole('button', { name: 'Cookie-instellingen', exact: true }).click(),
+    ],
+    [
+      "the site's own [data-zv-open-preferences] link",
+      (page) => page.getByRole('button', { name: 'Cookies', exact: true }).click(),
+    ],
+    ['showPreferences()', (page) => page.evaluate(() => window.zorgvuldig.showPreferences())],
+  ];
+
+  for (const [control, open] of opens) {
+    test(`no UI part is requested until ${control} is used; the dialog opens on the first use`, async ({
+      page,
+    }) => {
+      await openSdkPage(page, {
+        body: '<button type="button" data-zv-open-preferences>Cookies</button>',
+      });
+      await banner(page).getByRole('button', { name: 'Alleen noodzakelijk' }).click();
+      await expect(banner(page)).toBeHidden();
+
+      const parts = recordPartRequests(page);
+      await page.reload();
+      await expect(
+        page.getByRole('button', { name: 'Cookie-instellingen', exact: true }),
+      ).toBeVisible();
+      await waitForIdle(page);
+      // Statistics are refused and nothing was asked of the rights: not one part.
+      expect(parts.requested).toEqual([]);
+
+      await open(page);
+      // Once: toBeVisible waits for the part to arrive, it does not click again.
+      await expect(dialog(page)).toBeVisible();
+      await expect(dialog(page).getByRole('switch', { name: 'Statistieken' })).not.toBeChecked();
+      expect(parts.count('ui')).toBe(1);
+      await expect(banner(page)).toBeHidden();
+    });
+  }
+});
