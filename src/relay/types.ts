@@ -93,6 +93,25 @@ export interface NdjsonSinkOptions {
   retentionDays?: number;
 }
 
+/**
+ * The statistics store on a PostgreSQL server (Node only), for organisations that run one or
+ * several relay instances against one database. The schema is migrated on start, under an
+ * advisory lock, so instances starting at once migrate once.
+ */
+export interface PostgresSinkOptions {
+  type: 'postgres';
+  /** `postgres://user:password@host:5432/database`; `?sslmode=require` and the like work. */
+  url: string;
+  /** Days to keep; older records are deleted (checked at most hourly). Default `30`. */
+  retentionDays?: number;
+  /** Connections in the pool. Default `10`. */
+  maxConnections?: number;
+  /** Time to open a connection before a write fails (503), in ms. Default `5000`. */
+  connectTimeoutMs?: number;
+  /** Time a query may take before it fails, in ms. Default `10000`. */
+  queryTimeoutMs?: number;
+}
+
 /** An in-memory ring of the last records (tests, demos and Workers without storage). */
 export interface MemorySinkOptions {
   type: 'memory';
@@ -137,6 +156,7 @@ export interface FunctionSinkOptions {
 
 export type SinkOptions =
   | NdjsonSinkOptions
+  | PostgresSinkOptions
   | MemorySinkOptions
   | MatomoSinkOptions
   | PlausibleSinkOptions
