@@ -1,15 +1,14 @@
 /**
- * The PostgreSQL backend's `SqlDriver`, over a node-postgres pool. Node only: the relay loads it
- * with a dynamic `import()` when a `postgres` sink is configured, so neither `pg` nor this file
- * reaches the Worker or browser bundles.
+ * The PostgreSQL backend's `SqlDriver`, over a node-postgres pool. Node only, and `pg` itself is
+ * loaded with a dynamic `import()` on the first query: a relay without a `postgres` sink never
+ * loads it, and neither it nor this file is part of the Worker or browser bundles.
  *
  * A server that is down or restarting makes every call reject (after `connectTimeoutMs` at most),
  * so the relay answers 503 and acknowledges nothing; the pool opens fresh connections once the
  * server is back. Errors of idle connections (the server went away between queries) are logged
  * and survived: unhandled, node-postgres would let them crash the process.
  */
-import pg from 'pg';
-import type { PoolClient } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import type { SqlDriver, SqlStatement, SqlValue } from './types';
 import { numberPlaceholders } from './scanSql';
 import { postgresTypes } from './postgresTypes';
@@ -27,12 +26,8 @@ export interface PostgresDriverOptions {
   log?(message: string): void;
 }
 
-/** What the PostgreSQL driver adds to `SqlDriver`. */
+/** The PostgreSQL driver: `exclusive` is always there (`pg_advisory_lock`). */
 export interface PostgresDriver extends SqlDriver {
-  /**
-   * Runs `fn` while holding a session advisory lock (`pg_advisory_lock`), so of several relay
-   * instances that start at once, one migrates and the others wait, then find nothing to do.
-   */
   exclusive<T>(fn: () => Promise<T>): Promise<T>;
 }
 
@@ -55,17 +50,26 @@ export const createPostgresDriver = ({
   if (!Number.isInteger(maxConnections) || maxConnections < 1) {
     throw new Error('zorgvuldig createPostgresDriver(): maxConnections must be a positive integer');
   }
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: maxConnections,
-    connectionTimeoutMillis: connectTimeoutMs,
-    query_timeout: queryTimeoutMs,
-    idleTimeoutMillis: 30_000,
-    application_name: 'zorgvuldig-relay',
-    types: postgresTypes,
-  });
-  // The error may name the host, never a record: it is safe to log.
-  pool.on('error', (error) => log(`zorgvuldig postgres: idle connection lost (${error.message})`));
+  const load = async () => {
+    const { default: pg } = await import('pg');
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: maxConnections,
+      connectionTimeoutMillis: connectTimeoutMs,
+      query_timeout: queryTimeoutMs,
+      idleTimeoutMillis: 30_000,
+      application_name: 'zorgvuldig-relay',
+      types: postgresTypes(pg.types),
+    });
+    // The error may name the host, never a record: it is safe to log.
+    pool.on('error', (error) =>
+      log(`zorgvuldig postgres: idle connection lost (${error.message})`),
+    );
+    return { pg, pool };
+  };
+  let loaded: ReturnType<typeof load> | undefined;
+  const loadOnce = () => (loaded ??= load());
+  const poolOf = async (): Promise<Pool> => (await loadOnce()).pool;
 
   const translated = new Map<string, string>();
   const toPostgres = ({ sql, params = [] }: SqlStatement): [string, SqlValue[]] => {
@@ -81,7 +85,7 @@ export const createPostgresDriver = ({
 
   /** Runs `fn` on one client; a client whose connection broke is destroyed, not reused. */
   const withClient = async <T>(fn: (client: PoolClient) => Promise<T>): Promise<T> => {
-    const client = await pool.connect();
+    const client = await (await poolOf()).connect();
     try {
       const result = await fn(client);
       client.release();
@@ -111,7 +115,7 @@ export const createPostgresDriver = ({
     dialect: 'postgres',
     async all<Row>(statement: SqlStatement) {
       const [text, values] = toPostgres(statement);
-      return (await pool.query(text, values)).rows as Row[];
+      return (await (await poolOf()).query(text, values)).rows as Row[];
     },
     transaction: (statements) =>
       inTransaction(async (client) => {
@@ -131,6 +135,7 @@ export const createPostgresDriver = ({
     // The lock lives on a connection of its own, outside the pool, and ending that session
     // releases it: a lock can never be left behind on a pooled connection.
     async exclusive(fn) {
+      const { pg } = await loadOnce();
       const client = new pg.Client({
         connectionString: url,
         connectionTimeoutMillis: connectTimeoutMs,
@@ -145,6 +150,8 @@ export const createPostgresDriver = ({
         await client.end().catch(() => undefined);
       }
     },
-    close: () => pool.end(),
+    close: async () => {
+      if (loaded) await (await loaded).pool.end();
+    },
   };
 };

@@ -4,7 +4,6 @@
  * (every `COUNT(*)`, `SUM` of integers) and NUMERIC (`AVG`) as strings, BOOLEAN as `true`/`false`,
  * and dates and JSON parsed into objects; none of those is an `SqlValue` the store expects.
  */
-import pg from 'pg';
 import type { CustomTypesConfig } from 'pg';
 
 /** PostgreSQL type oids (`SELECT oid, typname FROM pg_type`). */
@@ -42,10 +41,13 @@ const TEXT_PARSERS: Record<number, (text: string) => unknown> = {
   [OID.jsonb]: asText,
 };
 
-/** The type parsers of the store's pool (per pool: the global `pg.types` stays untouched). */
-export const postgresTypes: CustomTypesConfig = {
+/**
+ * The type parsers of the store's pool, over node-postgres' own (`pg.types`) for every other
+ * type. Per pool: the global `pg.types` stays untouched for other code in the process.
+ */
+export const postgresTypes = (defaults: CustomTypesConfig): CustomTypesConfig => ({
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
     (format ?? 'text') === 'text' && TEXT_PARSERS[oid]
       ? TEXT_PARSERS[oid]
-      : pg.types.getTypeParser(oid, format as 'text')) as CustomTypesConfig['getTypeParser'],
-};
+      : defaults.getTypeParser(oid, format as 'text')) as CustomTypesConfig['getTypeParser'],
+});
