@@ -87,6 +87,7 @@ export const receiptSchema = v.object({
     v.maxEntries(32),
   ),
   method: v.picklist(['accept-all', 'reject-all', 'custom', 'api', 'withdraw']),
+  objection: v.optional(v.picklist(['gpc', 'dnt'])),
   sid: v.optional(token('sid')),
 });
 

@@ -12,6 +12,8 @@ export interface StoredHit extends Hit {
   ip: string | null;
   /** The session pseudonym from the beacon. */
   sid: string;
+  /** The id of the body the hit came in (`CollectBody.bid`), when the client sent one. */
+  bid?: string;
   /** Present (`true`) when the client's `time` is more than a day from `received`: its clock is off. */
   clockSkew?: true;
 }
