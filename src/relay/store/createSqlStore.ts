@@ -46,8 +46,13 @@ export const createSqlStore = (
   let pending: { statements: SqlStatement[]; done: (error?: unknown) => void }[] = [];
   let writing: Promise<void> | null = null;
 
+  // On a shared server (PostgreSQL) instances that start at once migrate one after the other.
+  const runLocked = () =>
+    driver.exclusive
+      ? driver.exclusive(() => runMigrations(driver, undefined, now))
+      : runMigrations(driver, undefined, now);
   const migrate = () =>
-    (migrated ??= runMigrations(driver, undefined, now).then(
+    (migrated ??= runLocked().then(
       () => undefined,
       (error: unknown) => {
         migrated = null; // a failed start is tried again on the next use
