@@ -35,18 +35,13 @@ export const readCliOptions = (
   if (port !== undefined) options.port = Number(port);
   const host = flagValue(argv, '--host') ?? env.ZV_HOST;
   if (host !== undefined) options.host = host;
+  options.dataDir =
+    flagValue(argv, '--data-dir') ?? env.ZV_DATA_DIR ?? file.dataDir ?? '.data/relay';
   const retention = env.ZV_RETENTION_DAYS;
   if (retention !== undefined) options.retentionDays = Number(retention);
+  // A PostgreSQL store takes the place of the SQLite file in the data directory.
   const postgres = env.ZV_POSTGRES_URL?.trim();
-  if (postgres) {
-    options.sinks = [
-      ...(options.sinks ?? []),
-      { type: 'postgres', url: postgres, retentionDays: options.retentionDays },
-    ];
-  }
-  // With PostgreSQL as the store, a data directory is used only when one is asked for.
-  const dataDir = flagValue(argv, '--data-dir') ?? env.ZV_DATA_DIR ?? file.dataDir;
-  if (dataDir !== undefined || !postgres) options.dataDir = dataDir ?? '.data/relay';
+  if (postgres) options.sinks = [...(options.sinks ?? []), { type: 'postgres', url: postgres }];
   return options;
 };
 

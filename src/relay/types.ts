@@ -104,8 +104,6 @@ export interface PostgresSinkOptions {
   type: 'postgres';
   /** `postgres://user:password@host:5432/database`; `?sslmode=require` and the like work. */
   url: string;
-  /** Days to keep; older records are deleted (checked at most hourly). Default `30`. */
-  retentionDays?: number;
   /** Connections in the pool. Default `10`. */
   maxConnections?: number;
   /** Time to open a connection before a write fails (503), in ms. Default `5000`. */
