@@ -19,17 +19,16 @@ export const isDay = (text: string): boolean => {
   return Number.isFinite(time) && new Date(time).toISOString().slice(0, 10) === text;
 };
 
-const dayOf = (time: number) => new Date(time).toISOString().slice(0, 10);
-
 /** Days from `from` to `to`, both included. */
 export const rangeDays = (from: string, to: string): number =>
   (Date.parse(to) - Date.parse(from)) / MS_PER_DAY + 1;
 
-/** The range of a report when none is asked: the last 30 days, today (UTC) included. */
-export const defaultStatsRange = (now: number): { from: string; to: string } => ({
-  from: dayOf(now - (DEFAULT_RANGE_DAYS - 1) * MS_PER_DAY),
-  to: dayOf(now),
-});
+/** The UTC day of a time, `YYYY-MM-DD`. */
+export const dayOf = (time: number): string => new Date(time).toISOString().slice(0, 10);
+
+/** Where a report's range starts when only its end is known: 30 days, `to` included. */
+export const defaultFrom = (to: string): string =>
+  dayOf(Date.parse(`${to}T00:00:00Z`) - (DEFAULT_RANGE_DAYS - 1) * MS_PER_DAY);
 
 /**
  * A query with its defaults (every page, 20 rows). Checks what a programmer can get wrong; the
