@@ -1,9 +1,16 @@
 import { createRelayHandler } from './createRelayHandler';
 import type { SinkEnv, SinkFactory } from './resolveOptions';
 import { createNdjsonSink } from './sinks/createNdjsonSink';
+import { createPostgresSink } from './sinks/createPostgresSink';
 import { createStoreSink } from './sinks/createStoreSink';
 import { createSqlStore } from './store/createSqlStore';
-import type { NdjsonSinkOptions, RelayHandler, RelayOptions, SqliteSinkOptions } from './types';
+import type {
+  NdjsonSinkOptions,
+  PostgresSinkOptions,
+  RelayHandler,
+  RelayOptions,
+  SqliteSinkOptions,
+} from './types';
 
 /**
  * The SQLite store on `file`. better-sqlite3 is a native module: it is imported only here, when
@@ -37,6 +44,7 @@ const nodeSinks: Record<string, SinkFactory> = {
     }
     return createSqliteSink(file, env);
   },
+  postgres: (options, env) => createPostgresSink(options as PostgresSinkOptions, env),
   ndjson: (options, env) => {
     const { dir, retentionDays = env.retentionDays } = options as NdjsonSinkOptions;
     if (typeof dir !== 'string' || !dir) {

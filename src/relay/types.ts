@@ -3,6 +3,7 @@
  * adapter in `handleNodeRequest.ts`) and on Cloudflare Workers / workerd (`worker.ts`).
  */
 import type { ConsentReceiptBody, Hit } from '../protocol/types';
+import type { D1DatabaseLike } from './store/createD1Driver';
 import type { StatsQuery, StatsReport } from './store/types';
 
 /** What a stored statistics record holds: one hit, with what the relay added. */
@@ -127,6 +128,16 @@ export interface PostgresSinkOptions {
   queryTimeoutMs?: number;
 }
 
+/**
+ * The statistics store on Cloudflare D1 (Workers only). The Worker entry adds it by itself for a
+ * `ZV_D1` binding; in your own Worker: `createRelay({ sinks: [{ type: 'd1', database: env.DB }] })`.
+ */
+export interface D1SinkOptions {
+  type: 'd1';
+  /** The D1 binding (`env.ZV_D1`). */
+  database: D1DatabaseLike;
+}
+
 /** An in-memory ring of the last records (tests, demos and Workers without storage). */
 export interface MemorySinkOptions {
   type: 'memory';
@@ -173,6 +184,7 @@ export type SinkOptions =
   | SqliteSinkOptions
   | NdjsonSinkOptions
   | PostgresSinkOptions
+  | D1SinkOptions
   | MemorySinkOptions
   | MatomoSinkOptions
   | PlausibleSinkOptions
