@@ -4,8 +4,13 @@
  * the relay keeps answering and recovers once the server is back, and the full client address
  * is in no byte the server stored.
  */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRelay } from '../../../../src/relay/createRelay';
+import { readCliOptions } from '../../../../src/relay/node';
+import { startRelayServer } from '../../../../src/relay/startRelayServer';
 import type { RelayHandler } from '../../../../src/relay/types';
 import { beacon, hit, newSid, post } from '../support/defineRelaySuite';
 import { startPostgres, type PostgresServer } from '../support/startPostgres';
@@ -112,5 +117,37 @@ describe('relay with the PostgreSQL store', () => {
     expect(dump).toContain('192.0.0.0'); // the truncated address is there…
     expect(dump).not.toContain(PEER); // …the full one nowhere
     expect(dump).not.toContain('2.123');
+  });
+
+  it('is the store of the command with ZV_POSTGRES_URL, in place of the SQLite file', async () => {
+    const url = await server.createDatabase('command');
+    const dir = mkdtempSync(join(tmpdir(), 'zv-postgres-cli-'));
+    const options = readCliOptions(['--port', '0'], {
+      ZV_POSTGRES_URL: url,
+      ZV_DATA_DIR: dir,
+      ZV_RATE_LIMIT: 'off',
+    });
+    expect(options.sinks).toEqual([{ type: 'postgres', url }]);
+    const running = await startRelayServer({ ...options, log: () => {} });
+    try {
+      const sid = newSid();
+      const response = await fetch(`${running.url}/zv/collect`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain' },
+        body: JSON.stringify(beacon(sid)),
+      });
+      expect(response.status).toBe(202);
+      expect(storedSids('command')).toEqual(new Set([sid]));
+      expect(existsSync(join(dir, 'zorgvuldig.sqlite'))).toBe(false);
+    } finally {
+      await running.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a postgres sink without a postgres:// URL when the relay is made', () => {
+    expect(() => createRelay({ sinks: [{ type: 'postgres', url: 'localhost:5432' }] })).toThrow(
+      /the postgres sink needs a url \(postgres:\/\/user@host:5432\/database\)/,
+    );
   });
 });
