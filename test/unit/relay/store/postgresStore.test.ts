@@ -1,5 +1,7 @@
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresDriver } from '../../../../src/relay/store/createPostgresDriver';
+import { createSqlStore } from '../../../../src/relay/store/createSqlStore';
+import { MIGRATIONS } from '../../../../src/relay/store/migrations';
 import { startPostgres, type PostgresServer } from '../support/startPostgres';
 import { defineStoreSuite } from './support/defineStoreSuite';
 
@@ -21,4 +23,16 @@ defineStoreSuite('PostgreSQL (pg)', async () => {
     storedBytes: async () => server.dump(database),
     dispose: async () => void server.psql(`DROP DATABASE ${database} WITH (FORCE)`),
   };
+});
+
+describe('PostgreSQL store started by several instances at once', () => {
+  it('migrates once: every instance starts, each migration is applied one time', async () => {
+    const url = await server.createDatabase('several');
+    const stores = Array.from({ length: 4 }, () => createSqlStore(createPostgresDriver({ url })));
+    await Promise.all(stores.map((store) => store.migrate()));
+    expect(server.psql('SELECT version FROM schema_migrations ORDER BY version', 'several')).toBe(
+      `${MIGRATIONS.map((m) => m.version).join('\n')}\n`,
+    );
+    await Promise.all(stores.map((store) => store.close()));
+  });
 });
