@@ -60,6 +60,7 @@ export const createPostgresDriver = ({
       idleTimeoutMillis: 30_000,
       application_name: 'zorgvuldig-relay',
       types: postgresTypes(pg.types),
+      pipeline: true,
     });
     // The error may name the host, never a record: it is safe to log.
     pool.on('error', (error) =>
@@ -117,14 +118,15 @@ export const createPostgresDriver = ({
       const [text, values] = toPostgres(statement);
       return (await (await poolOf()).query(text, values)).rows as Row[];
     },
+    // Every statement is sent at once (the pool's connections pipeline), so a batch of beacons
+    // costs one round trip, not one per row. A failed statement aborts the transaction on the
+    // server and rejects here; the ones after it fail too and are ignored, and nothing commits.
     transaction: (statements) =>
       inTransaction(async (client) => {
-        const changed: number[] = [];
-        for (const statement of statements) {
-          const [text, values] = toPostgres(statement);
-          changed.push((await client.query(text, values)).rowCount ?? 0);
-        }
-        return changed;
+        const results = await Promise.all(
+          statements.map((statement) => client.query(...toPostgres(statement))),
+        );
+        return results.map((result) => result.rowCount ?? 0);
       }),
     // Without parameters node-postgres uses the simple query protocol, which runs several
     // statements in one call; inside BEGIN … COMMIT a failed script leaves nothing behind.
