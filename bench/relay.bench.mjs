@@ -1,7 +1,7 @@
 // Load test of the relay on loopback: the relay server (dist/relay.mjs, its SQLite store or the
 // NDJSON log in a temp dir) runs in a child process, this process drives it over keep-alive
 // connections.
-// Usage: npm run build && node bench/relay.bench.mjs [--sink sqlite|ndjson] [--count 50000]
+// Usage: npm run build && node bench/relay.bench.mjs [--sink sqlite|ndjson|postgres] [--count 50000]
 //   [--seconds 10] [--concurrency 32]
 // One million beacons, for the RSS curve: --count 1000000 --seconds 900.
 // Prints one JSON object: beacons/s, latency p50/p99 in ms, the server's RSS over time (every
@@ -14,6 +14,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { startPostgres } from '../scripts/startPostgres.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -21,6 +22,7 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '10' },
     concurrency: { type: 'string', default: '32' },
     sink: { type: 'string', default: 'sqlite' },
+    url: { type: 'string' },
     child: { type: 'boolean', default: false },
     dir: { type: 'string' },
   },
@@ -58,7 +60,9 @@ if (args.child) {
     // The data dir gives the SQLite store; the NDJSON log alone is the store of before.
     ...(args.sink === 'ndjson'
       ? { sinks: [{ type: 'ndjson', dir: args.dir }] }
-      : { dataDir: args.dir }),
+      : args.sink === 'postgres'
+        ? { sinks: [{ type: 'postgres', url: args.url }] }
+        : { dataDir: args.dir }),
     rateLimit: false,
     log: () => {},
   });
@@ -76,16 +80,21 @@ if (args.child) {
   const deadline = Date.now() + Number(args.seconds) * 1000;
   const concurrency = Number(args.concurrency);
   const dir = mkdtempSync(join(tmpdir(), 'zv-bench-'));
-  if (!['sqlite', 'ndjson'].includes(args.sink)) {
-    console.error('bench: --sink is sqlite or ndjson');
+  if (!['sqlite', 'ndjson', 'postgres'].includes(args.sink)) {
+    console.error('bench: --sink is sqlite, ndjson or postgres');
     process.exit(1);
   }
+  // PostgreSQL: a throwaway server on loopback with fsync and synchronous commit on, as in
+  // production (its own processes share the machine's cores with the relay and this driver).
+  const postgres = args.sink === 'postgres' ? await startPostgres({ durable: true }) : null;
+  const postgresUrl = postgres ? await postgres.createDatabase('bench') : undefined;
   const child = fork(fileURLToPath(import.meta.url), [
     '--child',
     '--dir',
     dir,
     '--sink',
     args.sink,
+    ...(postgresUrl ? ['--url', postgresUrl] : []),
   ]);
   const url = await new Promise((resolve) => child.once('message', (m) => resolve(m.ready)));
   const { hostname, port } = new URL(url);
@@ -170,7 +179,18 @@ if (args.child) {
   await new Promise((resolve) => child.once('exit', resolve));
   agent.destroy();
 
-  const stored = args.sink === 'sqlite' ? await storedRows(dir) : storedLines(dir);
+  const stored =
+    args.sink === 'sqlite'
+      ? await storedRows(dir)
+      : postgres
+        ? Number(
+            postgres.psql(
+              'SELECT (SELECT COUNT(*) FROM hits) + (SELECT COUNT(*) FROM receipts)',
+              'bench',
+            ),
+          )
+        : storedLines(dir);
+  postgres?.destroy();
   rmSync(dir, { recursive: true, force: true });
   latencies.sort((a, b) => a - b);
   const pick = (p) =>

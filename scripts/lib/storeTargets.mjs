@@ -8,6 +8,15 @@ const relayEntry = fileURLToPath(new URL('../../dist/relay.mjs', import.meta.url
 /** kind → opens a driver on `where`. */
 export const TARGETS = {
   sqlite: async (where, relay) => relay.openSqliteDriver(where),
+  // `postgres:postgres://user@host/db`, or `postgres:throwaway`: a server of its own on
+  // loopback (fsync on, as in production), removed when the driver closes.
+  postgres: async (where, relay) => {
+    if (where !== 'throwaway') return relay.createPostgresDriver({ url: where });
+    const { startPostgres } = await import('../startPostgres.mjs');
+    const server = await startPostgres({ durable: true });
+    const driver = relay.createPostgresDriver({ url: await server.createDatabase('target') });
+    return { ...driver, close: () => driver.close().finally(() => server.destroy()) };
+  },
 };
 
 /** Opens the store of `spec` with the relay's `createSqlStore` and runs its migrations. */

@@ -6,6 +6,11 @@ export { createStoreSink, type StoreSinkOptions } from './sinks/createStoreSink'
 export { openSqliteDriver } from './store/sqlite/openSqliteDriver';
 export { startRelayServer, type RelayServer, type RelayServerOptions } from './startRelayServer';
 export { createSqlStore, type SqlStoreOptions } from './store/createSqlStore';
+export {
+  createPostgresDriver,
+  type PostgresDriver,
+  type PostgresDriverOptions,
+} from './store/createPostgresDriver';
 export { MIGRATIONS, SCHEMA_VERSION, type Migration } from './store/migrations';
 export type * from './store/types';
 export type * from './types';
