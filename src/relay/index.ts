@@ -12,5 +12,6 @@ export {
   type PostgresDriverOptions,
 } from './store/createPostgresDriver';
 export { MIGRATIONS, SCHEMA_VERSION, type Migration } from './store/migrations';
+export { STATS_QUERIES, type StatsQueryName } from './store/statsQueries';
 export type * from './store/types';
 export type * from './types';
