@@ -1,5 +1,10 @@
+import { vi } from 'vitest';
 import { defineRelaySuite } from './support/defineRelaySuite';
 import { startWorkerRelay, SUITE_BINDINGS } from './support/startWorkerRelay';
+
+// Each case reads back up to 1,000 records through workerd, from D1 in the second run; on a
+// busy machine that takes longer than vitest's default 5 s, which says nothing about the relay.
+vi.setConfig({ testTimeout: 30_000 });
 
 /**
  * The same request-level suite through workerd, against the built Worker bundle configured by
