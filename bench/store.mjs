@@ -5,7 +5,8 @@
 //   npm run build && node bench/store.mjs [--target sqlite:/tmp/zv-bench.sqlite] [--pageviews 1000000]
 //     [--days 30] [--reuse] [--write]
 // --reuse keeps a store that already holds the data (generating a million page views takes minutes);
-// --write puts the table into README.md between <!-- store-bench:start --> and <!-- store-bench:end -->.
+// --write puts the table into README.md between <!-- store-bench:start --> and <!-- store-bench:end -->
+// (PostgreSQL: <!-- store-bench:postgres:start --> …).
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -101,8 +102,11 @@ const output = {
 console.log(JSON.stringify(output, null, 2));
 
 if (args.write) {
-  const START = '<!-- store-bench:start -->';
-  const END = '<!-- store-bench:end -->';
+  // One section per backend: SQLite's is `store-bench`, PostgreSQL's `store-bench:postgres`.
+  const kind = args.target.slice(0, args.target.indexOf(':'));
+  const marker = kind === 'sqlite' ? 'store-bench' : `store-bench:${kind}`;
+  const START = `<!-- ${marker}:start -->`;
+  const END = `<!-- ${marker}:end -->`;
   const file = `${root}README.md`;
   const readme = readFileSync(file, 'utf8');
   if (!readme.includes(START) || !readme.includes(END)) {
