@@ -21,28 +21,29 @@ import type { D1SinkOptions, RelayContext, RelayHandler, RelayOptions } from './
 export type * from './types';
 export type * from './store/types';
 
-/** Stores of the D1 sinks this isolate built, for the scheduled retention run. */
-const d1Stores = new Set<StatsStore>();
-
-const workerSinks: Record<string, SinkFactory> = {
+/** The Worker's own sinks; `onStore` is told of every store built, for scheduled retention. */
+const workerSinks = (
+  onStore: (store: StatsStore) => void = () => {},
+): Record<string, SinkFactory> => ({
   d1: (options, { now, log, retentionDays, statsThreshold }) => {
     const store = createSqlStore(createD1Driver((options as D1SinkOptions).database), {
       retentionDays,
       threshold: statsThreshold,
       now,
     });
-    d1Stores.add(store);
+    onStore(store);
     // The binding is no connection to lose: reopening after a failure is the same store.
     return createStoreSink({ name: 'd1', now, log, open: () => store });
   },
-};
+});
 
 /** The relay on Workers: every sink except the Node-only ones (SQLite, PostgreSQL, NDJSON). */
 /* @__NO_SIDE_EFFECTS__ */
 export const createRelay = (options: RelayOptions = {}): RelayHandler =>
-  createRelayHandler(options, workerSinks);
+  createRelayHandler(options, workerSinks());
 
-let cached: { env: unknown; relay: RelayHandler; trustCloudflare: boolean } | undefined;
+let cached:
+  { env: unknown; relay: RelayHandler; trustCloudflare: boolean; stores: StatsStore[] } | undefined;
 
 const relayFor = (env: RelayEnvVars) => {
   if (cached?.env !== env) {
@@ -53,10 +54,14 @@ const relayFor = (env: RelayEnvVars) => {
     if (env.ZV_D1 !== undefined)
       sinks.unshift({ type: 'd1', database: env.ZV_D1 as D1SinkOptions['database'] });
     if (sinks.length) options.sinks = sinks;
-    d1Stores.clear();
+    const stores: StatsStore[] = [];
     cached = {
       env,
-      relay: createRelay(options),
+      stores,
+      relay: createRelayHandler(
+        options,
+        workerSinks((store) => stores.push(store)),
+      ),
       trustCloudflare: flag(env, 'ZV_TRUST_CLOUDFLARE'),
     };
   }
@@ -76,9 +81,6 @@ export default {
 
   /** A Cron Trigger (`[triggers] crons = ["17 3 * * *"]`): applies retention to the D1 store. */
   async scheduled(_controller: unknown, env: RelayEnvVars = {}): Promise<void> {
-    relayFor(env);
-    for (const store of d1Stores) {
-      await store.applyRetention(Date.now());
-    }
+    for (const store of relayFor(env).stores) await store.applyRetention(Date.now());
   },
 };
