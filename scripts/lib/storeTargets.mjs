@@ -11,11 +11,16 @@ export const TARGETS = {
   // `postgres:postgres://user@host/db`, or `postgres:throwaway`: a server of its own on
   // loopback, removed when the driver closes (fsync off: it is filled to time queries, and
   // the relay bench measures writes on a durable one).
+  // Queries may take longer than the relay's 10 s limit here: the bench measures them, not cuts them.
   postgres: async (where, relay) => {
-    if (where !== 'throwaway') return relay.createPostgresDriver({ url: where });
+    const queryTimeoutMs = 600_000;
+    if (where !== 'throwaway') return relay.createPostgresDriver({ url: where, queryTimeoutMs });
     const { startPostgres } = await import('../startPostgres.mjs');
     const server = await startPostgres();
-    const driver = relay.createPostgresDriver({ url: await server.createDatabase('target') });
+    const driver = relay.createPostgresDriver({
+      url: await server.createDatabase('target'),
+      queryTimeoutMs,
+    });
     return { ...driver, close: () => driver.close().finally(() => server.destroy()) };
   },
 };
