@@ -32,8 +32,9 @@ test('page views of the demo page reach GET /stats through the SQLite store', as
     expect(response.status()).toBe(200);
     return (await response.json()) as StatsReport;
   };
+  // Generous: on a loaded machine the last view's pagehide beacon can take a while.
   await expect
-    .poll(async () => (await report()).pages)
+    .poll(async () => (await report()).pages, { timeout: 15_000 })
     .toEqual([{ page: path, views: 5, visits: '<5' }]);
   const stats = await report();
   expect(stats.range.page).toBe(path);
