@@ -118,7 +118,8 @@ export default [
   // shebang line before the licence.
   {
     input: { relay: `${modules}/relay/index.js`, 'relay-node': `${modules}/relay/node.js` },
-    external: [...nodeBuiltins, 'valibot'],
+    // Database drivers stay imports: better-sqlite3 is native, pg is loaded only when used.
+    external: [...nodeBuiltins, 'valibot', 'better-sqlite3', 'pg'],
     output: {
       dir: 'dist',
       format: 'esm',

@@ -1,8 +1,12 @@
-// Load test of the relay on loopback: the relay server (dist/relay.mjs, ndjson store in a temp
-// dir) runs in a child process, this process drives it over keep-alive connections.
-// Usage: npm run build && node bench/relay.bench.mjs [--count 50000] [--seconds 10] [--concurrency 32]
-// Prints one JSON object: beacons/s, latency p50/p99 in ms, the server's RSS over time, and
-// the stored line count against the 2xx answers (nothing acknowledged may be lost).
+// Load test of the relay on loopback: the relay server (dist/relay.mjs, its SQLite store or the
+// NDJSON log in a temp dir) runs in a child process, this process drives it over keep-alive
+// connections.
+// Usage: npm run build && node bench/relay.bench.mjs [--sink sqlite|ndjson|postgres] [--count 50000]
+//   [--seconds 10] [--concurrency 32]
+// One million beacons, for the RSS curve: --count 1000000 --seconds 900.
+// Prints one JSON object: beacons/s, latency p50/p99 in ms, the server's RSS over time (every
+// 0.5 s, and at every tenth of the beacons), and the stored records against the 2xx answers
+// (nothing acknowledged may be lost).
 import { fork } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
@@ -10,12 +14,15 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { startPostgres } from '../scripts/startPostgres.mjs';
 
 const { values: args } = parseArgs({
   options: {
     count: { type: 'string', default: '50000' },
     seconds: { type: 'string', default: '10' },
     concurrency: { type: 'string', default: '32' },
+    sink: { type: 'string', default: 'sqlite' },
+    url: { type: 'string' },
     child: { type: 'boolean', default: false },
     dir: { type: 'string' },
   },
@@ -23,12 +30,39 @@ const { values: args } = parseArgs({
 
 const entry = fileURLToPath(new URL('../dist/relay.mjs', import.meta.url));
 
+/** Records in the NDJSON files of `dir`. */
+const storedLines = (dir) =>
+  readdirSync(dir)
+    .filter((name) => name.endsWith('.ndjson'))
+    .reduce(
+      (sum, name) => sum + readFileSync(join(dir, name), 'utf8').split('\n').filter(Boolean).length,
+      0,
+    );
+
+/** Rows in the SQLite store of `dir` (hits and receipts). */
+const storedRows = async (dir) => {
+  const { default: Database } = await import('better-sqlite3');
+  const db = new Database(join(dir, 'zorgvuldig.sqlite'), { readonly: true });
+  try {
+    return db
+      .prepare('SELECT (SELECT COUNT(*) FROM hits) + (SELECT COUNT(*) FROM receipts) AS n')
+      .get().n;
+  } finally {
+    db.close();
+  }
+};
+
 if (args.child) {
   // The server side: one process, so one core does the relay's work.
   const { startRelayServer } = await import(entry);
   const server = await startRelayServer({
     port: 0,
-    dataDir: args.dir,
+    // The data dir gives the SQLite store; the NDJSON log alone is the store of before.
+    ...(args.sink === 'ndjson'
+      ? { sinks: [{ type: 'ndjson', dir: args.dir }] }
+      : args.sink === 'postgres'
+        ? { sinks: [{ type: 'postgres', url: args.url }] }
+        : { dataDir: args.dir }),
     rateLimit: false,
     log: () => {},
   });
@@ -46,7 +80,22 @@ if (args.child) {
   const deadline = Date.now() + Number(args.seconds) * 1000;
   const concurrency = Number(args.concurrency);
   const dir = mkdtempSync(join(tmpdir(), 'zv-bench-'));
-  const child = fork(fileURLToPath(import.meta.url), ['--child', '--dir', dir]);
+  if (!['sqlite', 'ndjson', 'postgres'].includes(args.sink)) {
+    console.error('bench: --sink is sqlite, ndjson or postgres');
+    process.exit(1);
+  }
+  // PostgreSQL: a throwaway server on loopback with fsync and synchronous commit on, as in
+  // production (its own processes share the machine's cores with the relay and this driver).
+  const postgres = args.sink === 'postgres' ? await startPostgres({ durable: true }) : null;
+  const postgresUrl = postgres ? await postgres.createDatabase('bench') : undefined;
+  const child = fork(fileURLToPath(import.meta.url), [
+    '--child',
+    '--dir',
+    dir,
+    '--sink',
+    args.sink,
+    ...(postgresUrl ? ['--url', postgresUrl] : []),
+  ]);
   const url = await new Promise((resolve) => child.once('message', (m) => resolve(m.ready)));
   const { hostname, port } = new URL(url);
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
@@ -55,6 +104,7 @@ if (args.child) {
     JSON.stringify({
       v: 1,
       sid: `bench${String(i).padStart(17, '0')}`,
+      bid: `body${String(i).padStart(18, '0')}`,
       hits: [
         {
           type: 'pageview',
@@ -105,6 +155,9 @@ if (args.child) {
 
   const latencies = [];
   const statuses = {};
+  // RSS at every tenth of the beacons (for --count 1000000: every 100,000).
+  const rssByBeacons = [];
+  const step = Math.max(1, Math.floor(count / 10));
   let next = 0;
   const started = Date.now();
   const worker = async () => {
@@ -112,6 +165,10 @@ if (args.child) {
       const { status, ms } = await send(next++);
       statuses[status] = (statuses[status] ?? 0) + 1;
       latencies.push(ms);
+      if (latencies.length % step === 0) {
+        const beacons = latencies.length;
+        sampleRss().then((bytes) => rssByBeacons.push([beacons, Math.round(bytes / 1048576)]));
+      }
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
@@ -122,12 +179,18 @@ if (args.child) {
   await new Promise((resolve) => child.once('exit', resolve));
   agent.destroy();
 
-  const stored = readdirSync(dir)
-    .filter((name) => name.endsWith('.ndjson'))
-    .reduce(
-      (sum, name) => sum + readFileSync(join(dir, name), 'utf8').split('\n').filter(Boolean).length,
-      0,
-    );
+  const stored =
+    args.sink === 'sqlite'
+      ? await storedRows(dir)
+      : postgres
+        ? Number(
+            postgres.psql(
+              'SELECT (SELECT COUNT(*) FROM hits) + (SELECT COUNT(*) FROM receipts)',
+              'bench',
+            ),
+          )
+        : storedLines(dir);
+  postgres?.destroy();
   rmSync(dir, { recursive: true, force: true });
   latencies.sort((a, b) => a - b);
   const pick = (p) =>
@@ -137,7 +200,7 @@ if (args.child) {
   console.log(
     JSON.stringify(
       {
-        command: `node bench/relay.bench.mjs --count ${count} --seconds ${args.seconds} --concurrency ${concurrency}`,
+        command: `node bench/relay.bench.mjs --sink ${args.sink} --count ${count} --seconds ${args.seconds} --concurrency ${concurrency}`,
         node: process.version,
         cpus: cpus().length,
         // Other work on the machine skews the figures: the load average says how much there was.
@@ -147,9 +210,11 @@ if (args.child) {
         beaconsPerSecond: Math.round(latencies.length / elapsed),
         latencyMs: { p50: pick(0.5), p99: pick(0.99), max: pick(1) },
         statuses,
-        storedLines: stored,
+        sink: args.sink,
+        stored,
         lostAcknowledged: Math.max(0, accepted - stored),
         serverRssMb: rss,
+        serverRssMbByBeacons: rssByBeacons.sort((a, b) => a[0] - b[0]),
         targets: { beaconsPerSecond: 5000, p99Ms: 20 },
       },
       null,

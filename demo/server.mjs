@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The QA demo: serves demo/ at `/`, the built SDK at `/dist/`, the test fixtures at `/fixtures/`,
-// and the relay at `/zv` with the embedded NDJSON store on disk. Nothing leaves localhost.
+// and the relay at `/zv` with the embedded SQLite store (and an NDJSON log beside it) on disk.
+// Nothing leaves localhost.
 //   node demo/server.mjs [--port 8080] [--host 127.0.0.1] [--data-dir .data/demo]
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -45,19 +46,26 @@ if (!existsSync(join(root, 'dist', 'zorgvuldig.min.js'))) {
   process.exit(1);
 }
 
-/** The relay, when it is built: mounted at /zv with the NDJSON store in --data-dir. */
+/** The relay, when it is built: mounted at /zv, its SQLite store and NDJSON log in --data-dir. */
 const relay = await (async () => {
   const entry = join(root, 'dist', 'relay.mjs');
   if (!existsSync(entry)) return null;
   const { createRelay, handleNodeRequest } = await import(entry);
+  const dir = resolve(args['data-dir']);
   const handler = createRelay({
     basePath: '/zv',
-    sinks: [{ type: 'ndjson', dir: resolve(args['data-dir']) }],
+    sinks: [
+      { type: 'sqlite', file: join(dir, 'zorgvuldig.sqlite') },
+      { type: 'ndjson', dir },
+    ],
+    // The QA cockpit and its browser tests read /stats with this token; a real relay sets its own.
+    statsToken: process.env.ZV_STATS_TOKEN ?? 'demo',
     exposeRecords: true,
     ...(args['no-rate-limit'] ? { rateLimit: false } : {}),
     allowedOrigins: [`http://${args.host}:${args.port}`, `http://localhost:${args.port}`],
   });
-  return (req, res) => handleNodeRequest(handler, req, res);
+  const handle = (req, res) => handleNodeRequest(handler, req, res);
+  return Object.assign(handle, { close: () => handler.close() });
 })();
 
 const sendFile = (res, file, query) => {
@@ -118,4 +126,6 @@ server.listen(Number(args.port), args.host, () => {
   );
 });
 for (const signal of ['SIGINT', 'SIGTERM'])
-  process.on(signal, () => server.close(() => process.exit(0)));
+  process.on(signal, () =>
+    server.close(() => void Promise.resolve(relay?.close()).finally(() => process.exit(0))),
+  );

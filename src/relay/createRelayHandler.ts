@@ -83,7 +83,7 @@ export const createRelayHandler = (
         'access-control-max-age': PREFLIGHT_MAX_AGE,
       });
     }
-    if (route === '/stats' && method === 'GET') return handleStats(request, state);
+    if (route === '/stats' && method === 'GET') return handleStats(request, url, state);
     if (route === '/records' && method === 'GET') return handleRecords(request, url, state);
     if (!POST_ROUTES.has(route)) return jsonResponse(404, { error: 'not found' });
 
@@ -126,5 +126,8 @@ export const createRelayHandler = (
   return Object.assign(relay, {
     maxBodyBytes: resolved.maxBodyBytes,
     bodyTimeoutMs: resolved.bodyTimeoutMs,
+    close: async () => {
+      await Promise.allSettled(resolved.sinks.map((sink) => sink.close?.()));
+    },
   });
 };

@@ -1,29 +1,67 @@
 /**
- * The Cloudflare Workers / workerd entry: `export default { fetch }`, configured from the
- * Worker's `ZV_*` vars. The same handler as on Node; no file system, so the sinks are the
- * upstream ones (Matomo, Plausible, GA4) plus, with `ZV_MEMORY_SINK`, an in-memory ring per
- * isolate (tests and demos: isolates come and go, so it is not a store).
+ * The Cloudflare Workers / workerd entry: `export default { fetch, scheduled }`, configured from
+ * the Worker's `ZV_*` vars. The same handler as on Node; no file system, so the statistics store
+ * is D1 (a `ZV_D1` binding), beside the upstream sinks (Matomo, Plausible, GA4) and, with
+ * `ZV_MEMORY_SINK`, an in-memory ring per isolate (tests and demos: isolates come and go, so it
+ * is not a store).
+ *
+ * With D1 the schema is migrated on an isolate's first use of the store. Retention runs after
+ * writes at most hourly per isolate, and on every Cron Trigger (`scheduled`), so a site with few
+ * visits still deletes on time.
  */
 import { createRelayHandler } from './createRelayHandler';
 import { flag, readEnvOptions, type RelayEnvVars } from './readEnvOptions';
-import type { RelayContext, RelayHandler, RelayOptions } from './types';
+import type { SinkFactory } from './resolveOptions';
+import { createStoreSink } from './sinks/createStoreSink';
+import { createD1Driver } from './store/createD1Driver';
+import { createSqlStore } from './store/createSqlStore';
+import type { StatsStore } from './store/types';
+import type { D1SinkOptions, RelayContext, RelayHandler, RelayOptions } from './types';
 
 export type * from './types';
+export type * from './store/types';
 
-/** The relay on Workers: every sink except the ndjson store. */
+/** The Worker's own sinks; `onStore` is told of every store built, for scheduled retention. */
+const workerSinks = (
+  onStore: (store: StatsStore) => void = () => {},
+): Record<string, SinkFactory> => ({
+  d1: (options, { now, log, retentionDays, statsThreshold }) => {
+    const store = createSqlStore(createD1Driver((options as D1SinkOptions).database), {
+      retentionDays,
+      threshold: statsThreshold,
+      now,
+    });
+    onStore(store);
+    // The binding is no connection to lose: reopening after a failure is the same store.
+    return createStoreSink({ name: 'd1', now, log, open: () => store });
+  },
+});
+
+/** The relay on Workers: every sink except the Node-only ones (SQLite, PostgreSQL, NDJSON). */
 /* @__NO_SIDE_EFFECTS__ */
 export const createRelay = (options: RelayOptions = {}): RelayHandler =>
-  createRelayHandler(options);
+  createRelayHandler(options, workerSinks());
 
-let cached: { env: unknown; relay: RelayHandler; trustCloudflare: boolean } | undefined;
+let cached:
+  { env: unknown; relay: RelayHandler; trustCloudflare: boolean; stores: StatsStore[] } | undefined;
 
 const relayFor = (env: RelayEnvVars) => {
   if (cached?.env !== env) {
     const options = readEnvOptions(env);
-    if (flag(env, 'ZV_MEMORY_SINK')) options.sinks = [{ type: 'memory' }, ...(options.sinks ?? [])];
+    const sinks = options.sinks ?? [];
+    if (flag(env, 'ZV_MEMORY_SINK')) sinks.unshift({ type: 'memory' });
+    // The store first: `/stats` and `/records` read the first sink that can answer them.
+    if (env.ZV_D1 !== undefined)
+      sinks.unshift({ type: 'd1', database: env.ZV_D1 as D1SinkOptions['database'] });
+    if (sinks.length) options.sinks = sinks;
+    const stores: StatsStore[] = [];
     cached = {
       env,
-      relay: createRelay(options),
+      stores,
+      relay: createRelayHandler(
+        options,
+        workerSinks((store) => stores.push(store)),
+      ),
       trustCloudflare: flag(env, 'ZV_TRUST_CLOUDFLARE'),
     };
   }
@@ -39,5 +77,10 @@ export default {
       ? (request.headers.get('cf-connecting-ip') ?? undefined)
       : undefined;
     return relay(request, { clientAddress, cloudflare: trustCloudflare }, ctx);
+  },
+
+  /** A Cron Trigger (`[triggers] crons = ["17 3 * * *"]`): applies retention to the D1 store. */
+  async scheduled(_controller: unknown, env: RelayEnvVars = {}): Promise<void> {
+    for (const store of relayFor(env).stores) await store.applyRetention(Date.now());
   },
 };

@@ -60,6 +60,7 @@ export const startReceipts = (
         time: state.time ?? new Date().toISOString(),
         choices: state.choices,
         method: state.method ?? 'api',
+        ...(state.objection ? { objection: state.objection } : {}),
         delivered: false,
       };
       const sid = pseudonym();

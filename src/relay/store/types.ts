@@ -24,6 +24,12 @@ export interface SqlDriver {
   transaction(statements: readonly SqlStatement[]): Promise<number[]>;
   /** Runs a script of several statements without parameters (migrations). */
   exec(script: string): Promise<void>;
+  /**
+   * Runs `fn` while no other process runs one on the same database, so relay instances that
+   * start at once against a shared server migrate one after the other (PostgreSQL: an advisory
+   * lock). Backends with one writer per database (SQLite, D1) leave it out.
+   */
+  exclusive?<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 

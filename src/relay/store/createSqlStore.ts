@@ -1,0 +1,149 @@
+import type { ForgetQuery } from '../types';
+import { buildReport } from './buildReport';
+import { createProtection } from './createProtection';
+import { readRecentRecords } from './readRecords';
+import { recordStatements } from './recordStatements';
+import { resolveStatsQuery } from './resolveStatsQuery';
+import { runMigrations } from './runMigrations';
+import type { SqlDriver, SqlStatement, StatsStore } from './types';
+
+export interface SqlStoreOptions {
+  /** Counts below this are returned as `"<threshold"`. Default `5`. */
+  threshold?: number;
+  /** Days a record is kept after it was received. Default `30`. */
+  retentionDays?: number;
+  /** Clock, for tests and the default range of reports. Default `Date.now`. */
+  now?: () => number;
+  /**
+   * How long appends are gathered before their transaction, in ms. Every commit writes each
+   * changed page of the table and its indexes, so fewer, larger ones carry many more beacons;
+   * the few milliseconds are well inside a beacon's latency budget. Default `2`.
+   */
+  batchWindowMs?: number;
+}
+
+const MS_PER_DAY = 864e5;
+const sum = (values: number[]) => values.reduce((total, n) => total + n, 0);
+
+/** Waits `ms` before a batch is written, so the appends of requests arriving meanwhile join it. */
+const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The statistics store on any `SqlDriver`. Appends are group-committed: the records of every
+ * `append` made while a batch is being written, or within `batchWindowMs` before it, go into
+ * the next single transaction, so a burst of beacons costs one commit, not one each. A failed
+ * transaction rejects every append in it and stores none of them: each caller answers 503 and
+ * its client retries, so nothing acknowledged is lost.
+ */
+export const createSqlStore = (
+  driver: SqlDriver,
+  { threshold = 5, retentionDays = 30, now = Date.now, batchWindowMs = 2 }: SqlStoreOptions = {},
+): StatsStore => {
+  const protect = createProtection(threshold);
+  if (!(retentionDays > 0)) {
+    throw new Error(
+      `zorgvuldig createSqlStore(): retentionDays must be a positive number (got ${JSON.stringify(retentionDays)})`,
+    );
+  }
+  let migrated: Promise<void> | null = null;
+  let pending: { statements: SqlStatement[]; done: (error?: unknown) => void }[] = [];
+  let writing: Promise<void> | null = null;
+
+  // On a shared server (PostgreSQL) instances that start at once migrate one after the other.
+  const runLocked = () =>
+    driver.exclusive
+      ? driver.exclusive(() => runMigrations(driver, undefined, now))
+      : runMigrations(driver, undefined, now);
+  const migrate = () =>
+    (migrated ??= runLocked().then(
+      () => undefined,
+      (error: unknown) => {
+        migrated = null; // a failed start is tried again on the next use
+        throw error;
+      },
+    ));
+
+  const writeBatches = async () => {
+    while (pending.length) {
+      await pause(batchWindowMs);
+      const batch = pending;
+      pending = [];
+      try {
+        await migrate();
+        await driver.transaction(batch.flatMap((entry) => entry.statements));
+        for (const entry of batch) entry.done();
+      } catch (error) {
+        for (const entry of batch) entry.done(error);
+      }
+    }
+    writing = null;
+  };
+
+  const remove = async (statements: SqlStatement[]) => {
+    await migrate();
+    const changed = await driver.transaction(statements);
+    // SQLite keeps older copies of changed pages in its write-ahead log until it is reused:
+    // checkpoint and empty it, so deleted rows are gone from every file. (D1 may refuse pragmas;
+    // it keeps no WAL of its own that anyone can read.)
+    if (driver.dialect === 'sqlite' && changed.some((n) => n > 0)) {
+      await driver.exec('PRAGMA wal_checkpoint(TRUNCATE)').catch(() => {});
+    }
+    return changed;
+  };
+
+  return {
+    migrate,
+    async append(records) {
+      if (!records.length) return;
+      const statements = await recordStatements(records);
+      await new Promise<void>((resolve, reject) => {
+        pending.push({ statements, done: (error) => (error ? reject(error) : resolve()) });
+        writing ??= writeBatches();
+      });
+    },
+    async forget({ sid, receipts = [] }: ForgetQuery) {
+      const statements: SqlStatement[] = [];
+      if (sid) {
+        statements.push(
+          {
+            sql: 'DELETE FROM event_props WHERE hit_key IN (SELECT key FROM hits WHERE sid = ?)',
+            params: [sid],
+          },
+          { sql: 'DELETE FROM hits WHERE sid = ?', params: [sid] },
+          { sql: 'DELETE FROM receipts WHERE sid = ?', params: [sid] },
+        );
+      }
+      if (receipts.length) {
+        statements.push({
+          sql: `DELETE FROM receipts WHERE id IN (${receipts.map(() => '?').join(', ')})`,
+          params: receipts,
+        });
+      }
+      if (!statements.length) return 0;
+      // With a pseudonym, the first statement deletes property rows: part of their hit, not
+      // records of their own, so not counted as removed.
+      return sum((await remove(statements)).slice(sid ? 1 : 0));
+    },
+    async applyRetention(at) {
+      const cutoff = at - retentionDays * MS_PER_DAY;
+      // `day <= ` lets the day indexes find the rows; `received <` is the exact cut.
+      const day = new Date(cutoff).toISOString().slice(0, 10);
+      const older = 'WHERE day <= ? AND received < ?';
+      const changed = await remove([
+        { sql: `DELETE FROM event_props ${older}`, params: [day, cutoff] },
+        { sql: `DELETE FROM hits ${older}`, params: [day, cutoff] },
+        { sql: `DELETE FROM receipts ${older}`, params: [day, cutoff] },
+      ]);
+      return sum(changed.slice(1));
+    },
+    async recent(limit) {
+      await migrate();
+      return readRecentRecords(driver, limit);
+    },
+    async report(query) {
+      await migrate();
+      return buildReport(driver, resolveStatsQuery(query), protect);
+    },
+    close: () => driver.close(),
+  };
+};
