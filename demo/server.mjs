@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // The QA demo: serves demo/ at `/`, the built SDK at `/dist/`, the test fixtures at `/fixtures/`,
 // and the relay at `/zv` with the embedded NDJSON store on disk. Nothing leaves localhost.
-//   node demo/server.mjs [--port 8080] [--host 127.0.0.1] [--data-dir .data/demo]
+//   node demo/server.mjs [--port 8080] [--host 127.0.0.1] [--data-dir .data/demo] [--stats-token T]
+// The statistics dashboard is at /zv/dashboard, signed in with the demo's stats token (printed
+// at start; a fixed one, as the demo listens on this machine only).
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -14,6 +16,7 @@ const { values: args } = parseArgs({
     port: { type: 'string', default: process.env.PORT ?? '8080' },
     host: { type: 'string', default: '127.0.0.1' },
     'data-dir': { type: 'string', default: join(root, '.data', 'demo') },
+    'stats-token': { type: 'string', default: process.env.ZV_STATS_TOKEN ?? 'zorgvuldig-demo' },
     // The browser tests send many beacons from one (truncated) address in parallel.
     'no-rate-limit': { type: 'boolean', default: false },
   },
@@ -54,6 +57,7 @@ const relay = await (async () => {
     basePath: '/zv',
     sinks: [{ type: 'ndjson', dir: resolve(args['data-dir']) }],
     exposeRecords: true,
+    statsToken: args['stats-token'],
     ...(args['no-rate-limit'] ? { rateLimit: false } : {}),
     allowedOrigins: [`http://${args.host}:${args.port}`, `http://localhost:${args.port}`],
   });
@@ -113,6 +117,11 @@ server.listen(Number(args.port), args.host, () => {
   console.log(
     `zorgvuldig demo: http://${args.host}:${args.port}/  (relay ${relay ? 'at /zv' : 'not built'}, store ${resolve(args['data-dir'])})`,
   );
+  if (relay) {
+    console.log(
+      `statistics dashboard: http://${args.host}:${args.port}/zv/dashboard  (token: ${args['stats-token']})`,
+    );
+  }
 });
 for (const signal of ['SIGINT', 'SIGTERM'])
   process.on(signal, () => server.close(() => process.exit(0)));
