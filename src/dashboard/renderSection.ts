@@ -60,7 +60,12 @@ export const renderSection = (
   const headingId = `heading-${section.key}`;
   const element = h(
     'section',
-    { class: 'view', id: `view-${section.key}`, 'aria-labelledby': headingId },
+    {
+      // Charts and tables of more than three columns take the whole width; the rest pair up.
+      class: section.chart || section.columns.length > 3 ? 'view view-wide' : 'view',
+      id: `view-${section.key}`,
+      'aria-labelledby': headingId,
+    },
     h('h2', { id: headingId }, section.title),
     h('p', { class: 'explanation' }, section.explanation),
   );

@@ -37,13 +37,16 @@ export const renewedCookie = async (
 };
 
 /**
- * Whether a form post comes from a page of this relay. Browsers send `Origin` with every POST;
- * it must be the relay's own origin, or one of `allowedOrigins` named exactly (a site that
- * proxies the relay under its own host). `'*'` never counts here. No `Origin` at all is not a
- * browser, so not a cross-site request forgery.
+ * Whether a form post comes from a page of this relay. `Origin` must be the relay's own
+ * origin, or one of `allowedOrigins` named exactly (a site that proxies the relay under its
+ * own host); `'*'` never counts here. The dashboard's pages send `Referrer-Policy:
+ * no-referrer`, under which browsers post their forms with `Origin: null`: then the browser's
+ * own `Sec-Fetch-Site` (a header no page can set) must say `same-origin`. No `Origin` at all
+ * is not a browser, so not a cross-site request forgery.
  */
 export const sameOriginPost = (input: DashboardRequest): boolean => {
   const origin = input.request.headers.get('origin');
   if (origin === null) return true;
+  if (origin === 'null') return input.request.headers.get('sec-fetch-site') === 'same-origin';
   return origin === input.url.origin || input.state.options.allowedOrigins.includes(origin);
 };
