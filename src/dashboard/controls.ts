@@ -37,8 +37,9 @@ export const createControls = (
     ['30d', t.days30],
     ['custom', t.custom],
   ] as const) {
-    preset.append(h('option', { value, selected: value === initial.preset }, label));
+    preset.append(h('option', { value }, label));
   }
+  preset.value = initial.preset;
   const from = h('input', { id: 'from', name: 'from', type: 'date', value: initial.from });
   const to = h('input', { id: 'to', name: 'to', type: 'date', value: initial.to });
   const dates = h(
@@ -69,8 +70,9 @@ export const createControls = (
     pages = [...new Set([...list, ...(current ? [current] : [])])];
     page.replaceChildren(
       h('option', { value: '' }, t.allPages),
-      ...pages.map((value) => h('option', { value, selected: value === current }, value)),
+      ...pages.map((value) => h('option', { value }, value)),
     );
+    page.value = current;
   };
   setPages([]);
 

@@ -3,7 +3,13 @@ import type { DateRange } from './dateRange';
 
 /** A loaded report, or why not: `401` means the session is over. */
 export type ReportResult =
-  { ok: true; report: StatsReport } | { ok: false; status: number; error?: string };
+  { ok: true; report: StatsReport } | { ok: false; status: number; error?: string; noStore?: true };
+
+const isReport = (body: unknown): body is StatsReport =>
+  !!body &&
+  typeof body === 'object' &&
+  Array.isArray((body as StatsReport).days) &&
+  'totals' in body;
 
 /** Asks the relay for one range (same origin, with the session cookie; never the token). */
 export const fetchReport = async (
@@ -19,8 +25,9 @@ export const fetchReport = async (
       headers: { accept: 'application/json' },
     });
     const body = (await response.json().catch(() => null)) as unknown;
-    if (response.ok && body && typeof body === 'object')
-      return { ok: true, report: body as StatsReport };
+    // A relay without a statistics store answers `/stats` with an older summary: not a report.
+    if (response.ok && isReport(body)) return { ok: true, report: body };
+    if (response.ok) return { ok: false, status: response.status, noStore: true };
     const error = (body as { error?: unknown } | null)?.error;
     return {
       ok: false,

@@ -117,6 +117,8 @@ export const startDashboard = (
         ' ',
         h('a', { href: `${base}/dashboard${lang === 'en' ? '?lang=en' : ''}` }, t.signInAgain),
       );
+    } else if (result.noStore) {
+      status.textContent = t.noStore;
     } else {
       status.textContent = `${t.failed(result.status)}${result.error ? ` ${result.error}` : ''}`;
     }

@@ -18,6 +18,8 @@ const nl = {
   loading: 'De cijfers worden geladen…',
   loaded: (from: string, to: string) => `Cijfers van ${from} tot en met ${to}.`,
   failed: (status: number) => `De cijfers konden niet worden geladen (fout ${status}).`,
+  noStore:
+    'Deze relay heeft geen statistiekopslag (database), dus er zijn geen cijfers per periode. Zie de README, deel Dashboard.',
   signedOut: 'U bent niet meer aangemeld.',
   signInAgain: 'Opnieuw aanmelden',
   totals: 'Totaal in deze periode',
@@ -140,6 +142,8 @@ const en: Strings = {
   loading: 'Loading the figures…',
   loaded: (from, to) => `Figures from ${from} up to and including ${to}.`,
   failed: (status) => `The figures could not be loaded (error ${status}).`,
+  noStore:
+    'This relay has no statistics store (database), so there are no figures per period. See the README, part Dashboard.',
   signedOut: 'You are no longer signed in.',
   signInAgain: 'Sign in again',
   totals: 'Total in this period',
