@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The QA demo: serves demo/ at `/`, the built SDK at `/dist/`, the test fixtures at `/fixtures/`,
-// and the relay at `/zv` with the embedded NDJSON store on disk. Nothing leaves localhost.
+// and the relay at `/zv` with the embedded SQLite store (and an NDJSON log beside it) on disk.
+// Nothing leaves localhost.
 //   node demo/server.mjs [--port 8080] [--host 127.0.0.1] [--data-dir .data/demo] [--stats-token T]
 // The statistics dashboard is at /zv/dashboard, signed in with the demo's stats token (printed
 // at start; a fixed one, as the demo listens on this machine only).
@@ -16,7 +17,7 @@ const { values: args } = parseArgs({
     port: { type: 'string', default: process.env.PORT ?? '8080' },
     host: { type: 'string', default: '127.0.0.1' },
     'data-dir': { type: 'string', default: join(root, '.data', 'demo') },
-    'stats-token': { type: 'string', default: process.env.ZV_STATS_TOKEN ?? 'zorgvuldig-demo' },
+    'stats-token': { type: 'string', default: process.env.ZV_STATS_TOKEN ?? 'demo' },
     // The browser tests send many beacons from one (truncated) address in parallel.
     'no-rate-limit': { type: 'boolean', default: false },
   },
@@ -48,20 +49,26 @@ if (!existsSync(join(root, 'dist', 'zorgvuldig.min.js'))) {
   process.exit(1);
 }
 
-/** The relay, when it is built: mounted at /zv with the NDJSON store in --data-dir. */
+/** The relay, when it is built: mounted at /zv, its SQLite store and NDJSON log in --data-dir. */
 const relay = await (async () => {
   const entry = join(root, 'dist', 'relay.mjs');
   if (!existsSync(entry)) return null;
   const { createRelay, handleNodeRequest } = await import(entry);
+  const dir = resolve(args['data-dir']);
   const handler = createRelay({
     basePath: '/zv',
-    sinks: [{ type: 'ndjson', dir: resolve(args['data-dir']) }],
-    exposeRecords: true,
+    sinks: [
+      { type: 'sqlite', file: join(dir, 'zorgvuldig.sqlite') },
+      { type: 'ndjson', dir },
+    ],
+    // The QA cockpit, the dashboard and their browser tests use this token; a real relay sets its own.
     statsToken: args['stats-token'],
+    exposeRecords: true,
     ...(args['no-rate-limit'] ? { rateLimit: false } : {}),
     allowedOrigins: [`http://${args.host}:${args.port}`, `http://localhost:${args.port}`],
   });
-  return (req, res) => handleNodeRequest(handler, req, res);
+  const handle = (req, res) => handleNodeRequest(handler, req, res);
+  return Object.assign(handle, { close: () => handler.close() });
 })();
 
 const sendFile = (res, file, query) => {
@@ -124,4 +131,6 @@ server.listen(Number(args.port), args.host, () => {
   }
 });
 for (const signal of ['SIGINT', 'SIGTERM'])
-  process.on(signal, () => server.close(() => process.exit(0)));
+  process.on(signal, () =>
+    server.close(() => void Promise.resolve(relay?.close()).finally(() => process.exit(0))),
+  );

@@ -87,6 +87,11 @@ export interface ConsentReceiptBody {
   /** Category key → granted. `necessary` is always `true`. */
   choices: Record<string, boolean>;
   method: ConsentMethod;
+  /**
+   * The browser's objection signal in force when the choice was made (Global Privacy Control or
+   * Do Not Track), so the statistics can count choices made under an objection. Absent: none.
+   */
+  objection?: 'gpc' | 'dnt';
   /** Session pseudonym, when statistics are allowed, so `/forget` can find the receipt. */
   sid?: string;
 }

@@ -1,3 +1,4 @@
+import { pageOfUrl } from './pageOfUrl';
 import type { StoredHit, StoredRecord } from './types';
 
 /** Distinct pages / paths counted at most, so a flood of unique URLs cannot exhaust memory. */
@@ -21,15 +22,6 @@ export interface RelayStats {
   /** 75th percentile of each web vital per page (ms; CLS unitless), with the sample count. */
   vitals: { page: string; samples: number; [metric: string]: number | string | undefined }[];
 }
-
-const pathOf = (url: string): string => {
-  try {
-    const parsed = new URL(url);
-    return parsed.pathname + parsed.search;
-  } catch {
-    return url;
-  }
-};
 
 const bump = (map: Map<string, number>, key: string) => {
   if (map.has(key) || map.size < MAX_KEYS) map.set(key, (map.get(key) ?? 0) + 1);
@@ -56,7 +48,7 @@ export const computeStats = async (records: AsyncIterable<StoredRecord>): Promis
   for await (const record of records) {
     if (record.type === 'consent') continue;
     const hit = record as StoredHit;
-    const page = pathOf(hit.url);
+    const page = pageOfUrl(hit.url);
     if (visits.size < MAX_KEYS * 10) visits.add(hit.sid);
     if (hit.type === 'pageview') {
       pageviews++;

@@ -1,22 +1,55 @@
 import { createRelayHandler } from './createRelayHandler';
-import type { SinkFactory } from './resolveOptions';
+import type { SinkEnv, SinkFactory } from './resolveOptions';
 import { createNdjsonSink } from './sinks/createNdjsonSink';
-import type { NdjsonSinkOptions, RelayHandler, RelayOptions } from './types';
+import { createStoreSink } from './sinks/createStoreSink';
+import { createSqlStore } from './store/createSqlStore';
+import type { NdjsonSinkOptions, RelayHandler, RelayOptions, SqliteSinkOptions } from './types';
+
+/**
+ * The SQLite store on `file`. better-sqlite3 is a native module: it is imported only here, when
+ * the store is first used, so nothing else (the Worker build, a browser bundle) ever loads it.
+ */
+export const createSqliteSink = (
+  file: string,
+  { now, log, retentionDays, statsThreshold }: SinkEnv,
+) =>
+  createStoreSink({
+    name: 'sqlite',
+    now,
+    log,
+    open: async () => {
+      const { createSqliteDriver } = await import('./store/sqlite/createSqliteDriver');
+      return createSqlStore(createSqliteDriver(file), {
+        retentionDays,
+        threshold: statsThreshold,
+        now,
+      });
+    },
+  });
 
 const nodeSinks: Record<string, SinkFactory> = {
-  ndjson: (options, now) => {
-    const { dir } = options as NdjsonSinkOptions;
+  sqlite: (options, env) => {
+    const { file } = options as SqliteSinkOptions;
+    if (typeof file !== 'string' || !file) {
+      throw new Error(
+        'zorgvuldig createRelay(): the sqlite sink needs a file (startRelayServer() defaults it to <dataDir>/zorgvuldig.sqlite)',
+      );
+    }
+    return createSqliteSink(file, env);
+  },
+  ndjson: (options, env) => {
+    const { dir, retentionDays = env.retentionDays } = options as NdjsonSinkOptions;
     if (typeof dir !== 'string' || !dir) {
       throw new Error('zorgvuldig createRelay(): the ndjson sink needs a dir');
     }
-    return createNdjsonSink(options as NdjsonSinkOptions, now);
+    return createNdjsonSink({ type: 'ndjson', dir, retentionDays }, env.now);
   },
 };
 
 /**
  * The relay for Node: a `(request, env?, ctx?) => Promise<Response>` handler with every sink,
- * the embedded ndjson store included. Mount it with `handleNodeRequest()` or run it with
- * `startRelayServer()`. On Workers, `zorgvuldig/relay` resolves to the Worker build instead.
+ * the embedded SQLite store and the NDJSON log included. Mount it with `handleNodeRequest()` or
+ * run it with `startRelayServer()`. On Workers, `zorgvuldig/relay` resolves to the Worker build.
  */
 /* @__NO_SIDE_EFFECTS__ */
 export const createRelay = (options: RelayOptions = {}): RelayHandler =>

@@ -88,7 +88,7 @@ export const createRelayHandler = (
     }
     if (route === '/dashboard' || route.startsWith('/dashboard/'))
       return handleDashboard({ request, url, route, ip, state, dashboard });
-    if (route === '/stats' && method === 'GET') return handleStats(request, state);
+    if (route === '/stats' && method === 'GET') return handleStats(request, url, state);
     if (route === '/records' && method === 'GET') return handleRecords(request, url, state);
     if (!POST_ROUTES.has(route)) return jsonResponse(404, { error: 'not found' });
 
@@ -131,5 +131,8 @@ export const createRelayHandler = (
   return Object.assign(relay, {
     maxBodyBytes: resolved.maxBodyBytes,
     bodyTimeoutMs: resolved.bodyTimeoutMs,
+    close: async () => {
+      await Promise.allSettled(resolved.sinks.map((sink) => sink.close?.()));
+    },
   });
 };

@@ -26,6 +26,7 @@ export const handleCollect = async (
       const field = `hits[${i}].${result.field}`;
       return jsonResponse(400, { error: `${field}: not a valid absolute URL`, field }, headers);
     }
+    if (body.bid !== undefined) result.record.bid = body.bid;
     records.push(result.record);
   }
   if (body.dropped) state.counters.browserDrops += body.dropped;

@@ -26,6 +26,7 @@ export const handleConsent = async (
     choices: { ...body.choices },
     method: body.method,
   };
+  if (body.objection) record.objection = body.objection;
   if (body.sid) record.sid = body.sid;
   return storeRecords([record], state, ctx, headers, `consent:${body.id}`);
 };

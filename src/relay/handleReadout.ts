@@ -1,7 +1,9 @@
 import { computeStats } from './computeStats';
 import { jsonResponse } from './jsonResponse';
+import { readStatsQuery } from './readStatsQuery';
 import type { RelayState } from './relayState';
 import { sameToken } from './sameToken';
+import { storageUnavailable } from './storeRecords';
 
 /** Records `GET /records` returns by default and at most. */
 const DEFAULT_LIMIT = 50;
@@ -13,11 +15,31 @@ const authorised = (request: Request, state: RelayState): boolean => {
   return !!token && header.startsWith('Bearer ') && sameToken(header.slice(7), token);
 };
 
-/** `GET /stats`: top pages, click paths and web-vitals p75, from the first sink that can scan. */
-export const handleStats = async (request: Request, state: RelayState): Promise<Response> => {
+/**
+ * `GET /stats?from=&to=&page=&limit=`: the statistics report (`StatsReport`) of the first sink
+ * that is a statistics store. A relay without one (only the memory ring or the NDJSON log)
+ * answers the earlier summary (`RelayStats`: pageviews, visits, pages, paths, vitals), computed by
+ * reading every record it holds, whatever the range.
+ */
+export const handleStats = async (
+  request: Request,
+  url: URL,
+  state: RelayState,
+): Promise<Response> => {
   if (!state.options.statsToken) return jsonResponse(404, { error: 'stats are not enabled' });
   if (!authorised(request, state)) {
     return jsonResponse(401, { error: 'bearer token required' }, { 'www-authenticate': 'Bearer' });
+  }
+  const query = readStatsQuery(url, state.options.now());
+  if (!query.ok) return jsonResponse(400, { error: query.error, field: query.field });
+  const store = state.options.sinks.find((candidate) => candidate.report);
+  if (store?.report) {
+    try {
+      return jsonResponse(200, await store.report(query.value));
+    } catch {
+      state.options.log(`zorgvuldig relay: the ${store.name} store failed to answer /stats`);
+      return storageUnavailable({});
+    }
   }
   const sink = state.options.sinks.find((candidate) => candidate.scan);
   if (!sink?.scan) return jsonResponse(404, { error: 'no sink can be read for stats' });
@@ -43,6 +65,10 @@ export const handleRecords = async (
   const asked = Number(url.searchParams.get('limit') ?? DEFAULT_LIMIT);
   const limit = Number.isInteger(asked) && asked > 0 ? Math.min(asked, MAX_LIMIT) : DEFAULT_LIMIT;
   const sink = state.options.sinks.find((candidate) => candidate.recent);
-  const records = sink?.recent ? await sink.recent(limit) : [];
-  return jsonResponse(200, { records });
+  try {
+    return jsonResponse(200, { records: sink?.recent ? await sink.recent(limit) : [] });
+  } catch {
+    state.options.log(`zorgvuldig relay: the ${sink?.name} sink failed to answer /records`);
+    return storageUnavailable({});
+  }
 };

@@ -1,6 +1,10 @@
 export { computeStats, type RelayStats } from './computeStats';
-export { createRelay } from './createRelay';
+export { createRelay, createSqliteSink } from './createRelay';
 export { handleNodeRequest, toNodeHandler } from './handleNodeRequest';
 export { readEnvOptions } from './readEnvOptions';
+export { createStoreSink, type StoreSinkOptions } from './sinks/createStoreSink';
 export { startRelayServer, type RelayServer, type RelayServerOptions } from './startRelayServer';
+export { createSqlStore, type SqlStoreOptions } from './store/createSqlStore';
+export { MIGRATIONS, SCHEMA_VERSION, type Migration } from './store/migrations';
+export type * from './store/types';
 export type * from './types';

@@ -5,7 +5,7 @@
  */
 import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { readEnvOptions } from './readEnvOptions';
+import { flag, readEnvOptions } from './readEnvOptions';
 import { startRelayServer, type RelayServerOptions } from './startRelayServer';
 
 export { createRelay } from './createRelay';
@@ -37,8 +37,7 @@ export const readCliOptions = (
   if (host !== undefined) options.host = host;
   options.dataDir =
     flagValue(argv, '--data-dir') ?? env.ZV_DATA_DIR ?? file.dataDir ?? '.data/relay';
-  const retention = env.ZV_RETENTION_DAYS;
-  if (retention !== undefined) options.retentionDays = Number(retention);
+  if (argv.includes('--ndjson-log') || flag(env, 'ZV_NDJSON_LOG')) options.ndjsonLog = true;
   return options;
 };
 

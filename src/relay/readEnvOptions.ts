@@ -32,7 +32,7 @@ export const flag = (env: RelayEnvVars, name: string): boolean =>
 
 /**
  * Relay options from `ZV_*` variables, shared by the CLI and the Worker. Only what is set is
- * returned, so a JSON config file can supply the rest. The ndjson store is added by the Node
+ * returned, so a JSON config file can supply the rest. The SQLite store is added by the Node
  * CLI (it needs `ZV_DATA_DIR`); the upstream sinks here work on both platforms.
  */
 export const readEnvOptions = (env: RelayEnvVars): RelayOptions => {
@@ -52,6 +52,10 @@ export const readEnvOptions = (env: RelayEnvVars): RelayOptions => {
   const token = str(env, 'ZV_STATS_TOKEN');
   if (token) options.statsToken = token;
   if (flag(env, 'ZV_EXPOSE_RECORDS')) options.exposeRecords = true;
+  const retention = int(env, 'ZV_RETENTION_DAYS');
+  if (retention !== undefined) options.retentionDays = retention;
+  const threshold = int(env, 'ZV_STATS_THRESHOLD');
+  if (threshold !== undefined) options.statsThreshold = threshold;
   const salt = str(env, 'ZV_GA_SALT');
   if (salt) options.gaSalt = salt;
 

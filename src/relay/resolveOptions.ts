@@ -6,8 +6,18 @@ import { createMemorySink } from './sinks/createMemorySink';
 import { createPlausibleSink } from './sinks/createPlausibleSink';
 import type { RateLimitOptions, RelayOptions, Sink, SinkOptions } from './types';
 
-/** Builds a sink that only one platform has (the ndjson store needs Node's file system). */
-export type SinkFactory = (options: SinkOptions, now: () => number) => Sink;
+/** What a platform's sink factory is given besides the sink's own options. */
+export interface SinkEnv {
+  now: () => number;
+  log: (message: string) => void;
+  /** The relay's `retentionDays`, for every store. */
+  retentionDays: number;
+  /** The relay's `statsThreshold`, for stores that answer `report()`. */
+  statsThreshold: number;
+}
+
+/** Builds a sink that only one platform has (SQLite and NDJSON need Node's file system). */
+export type SinkFactory = (options: SinkOptions, env: SinkEnv) => Sink;
 
 /** `RelayOptions` with every default filled in and the sinks built. */
 export interface ResolvedOptions {
@@ -20,6 +30,8 @@ export interface ResolvedOptions {
   rateLimit: RateLimitOptions | false;
   allowParams?: string[];
   sinks: Sink[];
+  retentionDays: number;
+  statsThreshold: number;
   statsToken?: string;
   exposeRecords: boolean;
   gaSalt?: string;
@@ -50,10 +62,10 @@ const buildSink = (
   sink: SinkOptions | Sink,
   index: number,
   fetcher: typeof fetch | undefined,
-  log: (message: string) => void,
-  now: () => number,
+  env: SinkEnv,
   platform: Record<string, SinkFactory>,
 ): Sink => {
+  const { log } = env;
   if (typeof sink !== 'object' || sink === null) return fail(`sinks[${index}] must be an object`);
   if (!('type' in sink)) return sink as Sink;
   const needFetch = (): typeof fetch =>
@@ -81,7 +93,7 @@ const buildSink = (
     default: {
       const factory = platform[(sink as SinkOptions).type];
       return factory
-        ? factory(sink, now)
+        ? factory(sink, env)
         : fail(
             `sinks[${index}].type ${JSON.stringify((sink as SinkOptions).type)} is not available here`,
           );
@@ -111,8 +123,17 @@ export const resolveOptions = (
   const trustedProxies = (options.trustedProxies ?? []).map(checkCidr);
   const log = options.log ?? ((message: string) => console.warn(message));
   const now = options.now ?? Date.now;
+  const retentionDays = options.retentionDays ?? 30;
+  if (!(typeof retentionDays === 'number' && retentionDays > 0))
+    fail(`retentionDays must be a positive number (got ${JSON.stringify(retentionDays)})`);
+  const statsThreshold = options.statsThreshold ?? 5;
+  if (!Number.isInteger(statsThreshold) || statsThreshold < 1)
+    fail(
+      `statsThreshold must be a whole number of at least 1 (got ${JSON.stringify(statsThreshold)})`,
+    );
+  const env: SinkEnv = { now, log, retentionDays, statsThreshold };
   const sinks = (options.sinks ?? [{ type: 'memory' }]).map((sink, i) =>
-    buildSink(sink, i, options.fetch, log, now, platform),
+    buildSink(sink, i, options.fetch, env, platform),
   );
   return {
     basePath,
@@ -124,6 +145,8 @@ export const resolveOptions = (
     rateLimit: options.rateLimit ?? {},
     allowParams: options.allowParams,
     sinks,
+    retentionDays,
+    statsThreshold,
     statsToken: options.statsToken || undefined,
     exposeRecords: options.exposeRecords === true,
     gaSalt: options.gaSalt,

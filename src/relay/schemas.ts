@@ -87,6 +87,7 @@ export const receiptSchema = v.object({
     v.maxEntries(32),
   ),
   method: v.picklist(['accept-all', 'reject-all', 'custom', 'api', 'withdraw']),
+  objection: v.optional(v.picklist(['gpc', 'dnt'])),
   sid: v.optional(token('sid')),
 });
 
@@ -115,6 +116,40 @@ const fieldName = (issue: v.BaseIssue<unknown>): string | undefined => {
   return name || undefined;
 };
 
+/** A valibot issue as the relay reports it: `field: message`, with the field. */
+export const describeIssue = (issue: v.BaseIssue<unknown>): FieldError => {
+  const field = fieldName(issue);
+  return { error: field ? `${field}: ${issue.message}` : issue.message, field };
+};
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const day = v.pipe(
+  v.string(),
+  v.regex(DAY, 'must be a day as YYYY-MM-DD'),
+  v.check(
+    (text) => new Date(Date.parse(`${text}T00:00:00Z`) || 0).toISOString().slice(0, 10) === text,
+    'must be a calendar day',
+  ),
+);
+
+/** Query parameters of `GET /stats`, as strings from the URL. Range rules are checked after defaults. */
+export const statsQuerySchema = v.object({
+  from: v.optional(day),
+  to: v.optional(day),
+  page: v.optional(
+    v.pipe(v.string(), v.maxLength(MAX_URL), v.regex(/^\//, 'must be a path that starts with /')),
+  ),
+  limit: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^\d{1,3}$/, 'must be a whole number from 1 to 100'),
+      v.transform(Number),
+      v.minValue(1, 'must be a whole number from 1 to 100'),
+      v.maxValue(100, 'must be a whole number from 1 to 100'),
+    ),
+  ),
+});
+
 /** Validates `input`; the first problem is reported with the field it is in. */
 export const validate = <S extends v.GenericSchema>(
   schema: S,
@@ -128,7 +163,5 @@ export const validate = <S extends v.GenericSchema>(
   }
   const result = v.safeParse(schema, input, { abortEarly: true });
   if (result.success) return { ok: true, value: result.output };
-  const issue = result.issues[0];
-  const field = fieldName(issue);
-  return { ok: false, error: field ? `${field}: ${issue.message}` : issue.message, field };
+  return { ok: false, ...describeIssue(result.issues[0]) };
 };

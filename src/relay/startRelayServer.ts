@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { createRelay } from './createRelay';
 import { toNodeHandler } from './handleNodeRequest';
 import type { RelayOptions } from './types';
@@ -10,10 +11,13 @@ export interface RelayServerOptions extends RelayOptions {
   port?: number;
   /** Interface to listen on. Default `'127.0.0.1'` (put a TLS proxy in front). */
   host?: string;
-  /** Directory of the ndjson store; adds an ndjson sink unless `sinks` has one. Default: none. */
+  /**
+   * Data directory. The statistics store goes here as `zorgvuldig.sqlite` unless `sinks` has a
+   * store already; a `sqlite` sink without `file` gets that file. Default: none.
+   */
   dataDir?: string;
-  /** Days the ndjson store keeps. Default `30`. */
-  retentionDays?: number;
+  /** Also writes every record to `YYYY-MM-DD.ndjson` files in `dataDir` (a log to export). Default `false`. */
+  ndjsonLog?: boolean;
   /** Time a client has to send the request headers, in ms (slow-loris guard). Default `10000`. */
   headersTimeoutMs?: number;
   /** Time a client has to send the whole request, in ms. Default: headers plus body timeout. */
@@ -28,21 +32,40 @@ export interface RelayServer {
   close(): Promise<void>;
 }
 
+/** Sink types that are a statistics store: with one configured, no SQLite file is added. */
+const STORE_TYPES = new Set(['sqlite', 'postgres', 'd1']);
+
+/** The configured sinks with the data directory's store (and NDJSON log) filled in. */
+const withDataDir = (
+  configured: RelayOptions['sinks'],
+  dataDir: string | undefined,
+  ndjsonLog: boolean,
+): RelayOptions['sinks'] => {
+  if (!dataDir) return configured;
+  const file = join(dataDir, 'zorgvuldig.sqlite');
+  const sinks = (configured ?? []).map((sink) =>
+    'type' in sink && sink.type === 'sqlite' && !sink.file ? { ...sink, file } : sink,
+  );
+  if (!sinks.some((sink) => 'type' in sink && STORE_TYPES.has(sink.type))) {
+    sinks.unshift({ type: 'sqlite', file });
+  }
+  if (ndjsonLog && !sinks.some((sink) => 'type' in sink && sink.type === 'ndjson')) {
+    sinks.push({ type: 'ndjson', dir: dataDir });
+  }
+  return sinks;
+};
+
 /** Starts the relay on `node:http`. Resolves once it listens. */
 export const startRelayServer = async ({
   port = 8787,
   host = '127.0.0.1',
   dataDir,
-  retentionDays,
+  ndjsonLog = false,
   headersTimeoutMs = 10_000,
   requestTimeoutMs,
   ...options
 }: RelayServerOptions = {}): Promise<RelayServer> => {
-  const sinks = options.sinks ?? (dataDir ? [] : undefined);
-  if (dataDir && !sinks?.some((sink) => 'type' in sink && sink.type === 'ndjson')) {
-    sinks?.unshift({ type: 'ndjson', dir: dataDir, retentionDays });
-  }
-  const relay = createRelay({ ...options, sinks });
+  const relay = createRelay({ ...options, sinks: withDataDir(options.sinks, dataDir, ndjsonLog) });
   const requestTimeout = requestTimeoutMs ?? headersTimeoutMs + relay.bodyTimeoutMs;
   if (requestTimeout < headersTimeoutMs) {
     throw new Error(
@@ -70,10 +93,12 @@ export const startRelayServer = async ({
   return {
     server,
     url: `http://${shown}:${address.port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+      await relay.close();
+    },
   };
 };

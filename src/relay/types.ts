@@ -3,6 +3,7 @@
  * adapter in `handleNodeRequest.ts`) and on Cloudflare Workers / workerd (`worker.ts`).
  */
 import type { ConsentReceiptBody, Hit } from '../protocol/types';
+import type { StatsQuery, StatsReport } from './store/types';
 
 /** What a stored statistics record holds: one hit, with what the relay added. */
 export interface StoredHit extends Hit {
@@ -12,6 +13,8 @@ export interface StoredHit extends Hit {
   ip: string | null;
   /** The session pseudonym from the beacon. */
   sid: string;
+  /** The id of the body the hit came in (`CollectBody.bid`), when the client sent one. */
+  bid?: string;
   /** Present (`true`) when the client's `time` is more than a day from `received`: its clock is off. */
   clockSkew?: true;
 }
@@ -66,10 +69,14 @@ export interface Sink {
   forget?(query: ForgetQuery): Promise<number>;
   /** The last `limit` records, oldest first. */
   recent?(limit: number): Promise<StoredRecord[]>;
-  /** Every stored record, for `/stats`. */
+  /** Every statistics query for one range (a statistics store): what `GET /stats` serves. */
+  report?(query: StatsQuery): Promise<StatsReport>;
+  /** Every stored record: `GET /stats` summarises them when no sink has `report`. */
   scan?(): AsyncIterable<StoredRecord>;
   /** Counters for `/health` (queued, delivered, dropped, failed). */
   counters?(): Record<string, number>;
+  /** Releases what the sink holds open (a database connection). */
+  close?(): Promise<void>;
 }
 
 /** Common options of the upstream sinks (Matomo, Plausible, GA4). */
@@ -84,13 +91,23 @@ export interface UpstreamOptions {
   timeoutMs?: number;
 }
 
-/** The embedded store (Node only): one NDJSON file per UTC day. */
+/** The append-only log and export format (Node only): one NDJSON file per UTC day. */
 export interface NdjsonSinkOptions {
   type: 'ndjson';
   /** Directory for `YYYY-MM-DD.ndjson` files; created when missing. */
   dir: string;
-  /** Days to keep; older files are deleted by a daily sweep. Default `30`. */
+  /** Days to keep, overriding the relay's `retentionDays` for this log; older files are deleted. */
   retentionDays?: number;
+}
+
+/** The embedded statistics store (Node only): one SQLite database file, WAL mode. */
+export interface SqliteSinkOptions {
+  type: 'sqlite';
+  /**
+   * The database file; it and its directory are created when missing. Required with
+   * `createRelay()`; `startRelayServer()` and the CLI default it to `<dataDir>/zorgvuldig.sqlite`.
+   */
+  file?: string;
 }
 
 /** An in-memory ring of the last records (tests, demos and Workers without storage). */
@@ -136,6 +153,7 @@ export interface FunctionSinkOptions {
 }
 
 export type SinkOptions =
+  | SqliteSinkOptions
   | NdjsonSinkOptions
   | MemorySinkOptions
   | MatomoSinkOptions
@@ -176,6 +194,10 @@ export interface RelayOptions {
   allowParams?: string[];
   /** Where records go, several at once. Default: `[{ type: 'memory' }]`. */
   sinks?: (SinkOptions | Sink)[];
+  /** Days every store keeps a record after it was received (SQLite, NDJSON, …). Default `30`. */
+  retentionDays?: number;
+  /** Counts below this are returned by `GET /stats` as `"<threshold"`. Default `5`. */
+  statsThreshold?: number;
   /** Bearer token for `GET /stats` and `GET /records`. Default: none (both disabled). */
   statsToken?: string;
   /** Serves `GET /records` without a token (the QA demo only). Default `false`. */
@@ -211,4 +233,6 @@ export interface RelayHandler {
   readonly maxBodyBytes: number;
   /** The body read timeout in ms, so an adapter gives a slow body the same time. */
   readonly bodyTimeoutMs: number;
+  /** Closes every sink that holds something open (database connections); call on shutdown. */
+  close(): Promise<void>;
 }

@@ -55,6 +55,7 @@ export const startReceipts = (ctx: Context, pseudonym: () => string | null): Rec
         time: state.time ?? new Date().toISOString(),
         choices: state.choices,
         method: state.method ?? 'api',
+        ...(state.objection ? { objection: state.objection } : {}),
         delivered: false,
       };
       const sid = pseudonym();

@@ -24,6 +24,7 @@ export const handleDashboardData = async (input: DashboardRequest): Promise<Resp
   }
   const stats = await handleStats(
     new Request(statsUrl, { headers: { authorization: `Bearer ${input.dashboard.token}` } }),
+    statsUrl,
     input.state,
   );
   const headers = new Headers(stats.headers);

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
 /** The demo's stats token (`demo/server.mjs` prints it at start). */
-export const DEMO_TOKEN = 'zorgvuldig-demo';
+export const DEMO_TOKEN = 'demo';
 
 /** axe-core's serious and critical findings on the whole page, as readable lines. */
 export const seriousViolations = async (page: Page): Promise<string[]> => {

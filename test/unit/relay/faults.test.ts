@@ -322,7 +322,12 @@ describe('relay restarted after a crash mid-write', () => {
       });
 
     const before = newSid();
-    const first = await startRelayServer({ port: 0, dataDir: dir, now, log: () => {} });
+    const first = await startRelayServer({
+      port: 0,
+      sinks: [{ type: 'ndjson', dir }],
+      now,
+      log: () => {},
+    });
     expect((await postTo(first.url, before)).status).toBe(202);
     await first.close();
     // The crash: the process died while appending the next record.
@@ -330,7 +335,12 @@ describe('relay restarted after a crash mid-write', () => {
     appendFileSync(file, '{"received":"2025-03-02T12:00:00.000Z","ip":"127.0.0.0","sid":"half');
 
     const after = newSid();
-    const second = await startRelayServer({ port: 0, dataDir: dir, now, log: () => {} });
+    const second = await startRelayServer({
+      port: 0,
+      sinks: [{ type: 'ndjson', dir }],
+      now,
+      log: () => {},
+    });
     try {
       expect((await postTo(second.url, after)).status).toBe(202);
     } finally {

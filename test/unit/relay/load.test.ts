@@ -1,5 +1,5 @@
 /**
- * Load on loopback (issue 8, "The relay"): the real Node relay with the ndjson store takes a
+ * Load on loopback (issue 8, "The relay"): the real Node relay with the NDJSON log takes a
  * steady stream of beacons for a few seconds while 1,000 connections open at once and post one
  * beacon each. Nothing may fail beyond 429s, nothing acknowledged may be missing from the files,
  * no full client IP may reach them, and memory must come back down.
@@ -87,7 +87,11 @@ describe('relay under load on loopback', () => {
   const logged: string[] = [];
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'zv-load-'));
-    server = await startRelayServer({ port: 0, dataDir: dir, log: (m) => logged.push(m) });
+    server = await startRelayServer({
+      port: 0,
+      sinks: [{ type: 'ndjson', dir }],
+      log: (m) => logged.push(m),
+    });
   });
   afterAll(async () => {
     await server?.close();

@@ -3,6 +3,7 @@ import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRelayServer, type RelayServer } from '../../../src/relay/startRelayServer';
 import { readCliOptions } from '../../../src/relay/node';
@@ -52,13 +53,23 @@ describe('relay server on node:http', () => {
       body: JSON.stringify(beacon(sid)),
     });
     expect(response.status).toBe(202);
-    const [file] = readdirSync(dir);
-    const stored = readFileSync(join(dir, file), 'utf8')
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line));
-    expect(stored.find((r) => r.sid === sid)).toMatchObject({ ip: '127.0.0.0' });
-    expect(readFileSync(join(dir, file), 'utf8')).not.toContain('127.0.0.1');
+    // The data dir holds the SQLite store (and its WAL) and nothing else by default.
+    expect(readdirSync(dir).filter((name) => !/-(wal|shm)$/.test(name))).toEqual([
+      'zorgvuldig.sqlite',
+    ]);
+    const db = new Database(join(dir, 'zorgvuldig.sqlite'), { readonly: true });
+    try {
+      expect(db.prepare('SELECT ip FROM hits WHERE sid = ?').all(sid)).toEqual([
+        { ip: '127.0.0.0' },
+      ]);
+    } finally {
+      db.close();
+    }
+    const bytes = readdirSync(dir)
+      .map((name) => readFileSync(join(dir, name)).toString('latin1'))
+      .join('');
+    expect(bytes).toContain('127.0.0.0');
+    expect(bytes).not.toContain('127.0.0.1');
   });
 
   it('stops reading a body larger than the limit and answers 413', async () => {

@@ -1,0 +1,97 @@
+import type { StatsStore } from '../store/types';
+import type { Sink } from '../types';
+
+export interface StoreSinkOptions {
+  /** Name for `/health` and logs (`sqlite`, `postgres`, `d1`). */
+  name: string;
+  /** Opens the store (a new connection each time it is called) and runs its migrations. */
+  open(): Promise<StatsStore> | StatsStore;
+  now?: () => number;
+  /** Operational messages; never a record or an error text (it may quote one). */
+  log?: (message: string) => void;
+}
+
+/** After a failure the store is reopened, but not sooner than this (ms): no reconnect storm. */
+export const REOPEN_AFTER_MS = 1000;
+/** How often retention runs at most (an hour). */
+const SWEEP_EVERY_MS = 36e5;
+
+/**
+ * A sink on a statistics store. The store is opened on first use. When an operation fails
+ * (disk full, read-only, locked, server gone) the error goes to the caller, so the relay
+ * answers 503 and the client retries, and the connection is dropped: the next operation after
+ * `REOPEN_AFTER_MS` opens a fresh one, so the relay recovers once the cause is gone, without a
+ * restart. Retention runs after writes, at most hourly.
+ */
+export const createStoreSink = ({
+  name,
+  open,
+  now = Date.now,
+  log = () => {},
+}: StoreSinkOptions): Sink => {
+  let current: Promise<StatsStore> | null = null;
+  let failedAt = -Infinity;
+  let lastSweep = -Infinity;
+  const counters = { failures: 0, reopens: 0 };
+
+  const drop = (failed: Promise<StatsStore>) => {
+    if (current !== failed) return; // another caller dropped it already
+    current = null;
+    failedAt = now();
+    failed.then((store) => store.close()).catch(() => {});
+  };
+
+  const store = (): Promise<StatsStore> => {
+    if (current) return current;
+    if (now() - failedAt < REOPEN_AFTER_MS) {
+      return Promise.reject(new Error(`the ${name} store is unavailable`));
+    }
+    if (failedAt > -Infinity) counters.reopens++;
+    const opening = (async () => {
+      const opened = await open();
+      await opened.migrate();
+      return opened;
+    })();
+    current = opening;
+    opening.catch(() => drop(opening));
+    return opening;
+  };
+
+  /** Runs `task` on the store; a failure drops the connection and is passed on. */
+  const use = async <T>(task: (opened: StatsStore) => Promise<T>): Promise<T> => {
+    const opening = store();
+    try {
+      return await task(await opening);
+    } catch (error) {
+      counters.failures++;
+      drop(opening);
+      throw error;
+    }
+  };
+
+  const sweep = () => {
+    if (now() - lastSweep < SWEEP_EVERY_MS) return;
+    lastSweep = now();
+    use((opened) => opened.applyRetention(now())).catch(() =>
+      log(`zorgvuldig relay: the ${name} store could not apply retention`),
+    );
+  };
+
+  return {
+    name,
+    async write(records) {
+      await use((opened) => opened.append(records));
+      sweep();
+    },
+    forget: (query) => use((opened) => opened.forget(query)),
+    recent: (limit) => use((opened) => opened.recent(limit)),
+    report: (query) => use((opened) => opened.report(query)),
+    counters: () => ({ ...counters }),
+    async close() {
+      const closing = current;
+      current = null;
+      failedAt = now();
+      if (closing) await (await closing.catch(() => null))?.close();
+    },
+  };
+};

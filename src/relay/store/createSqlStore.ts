@@ -1,0 +1,131 @@
+import type { ForgetQuery } from '../types';
+import { buildReport } from './buildReport';
+import { createProtection } from './createProtection';
+import { readRecentRecords } from './readRecords';
+import { recordStatements } from './recordStatements';
+import { resolveStatsQuery } from './resolveStatsQuery';
+import { runMigrations } from './runMigrations';
+import type { SqlDriver, SqlStatement, StatsStore } from './types';
+
+export interface SqlStoreOptions {
+  /** Counts below this are returned as `"<threshold"`. Default `5`. */
+  threshold?: number;
+  /** Days a record is kept after it was received. Default `30`. */
+  retentionDays?: number;
+  /** Clock, for tests and the default range of reports. Default `Date.now`. */
+  now?: () => number;
+}
+
+const MS_PER_DAY = 864e5;
+const sum = (values: number[]) => values.reduce((total, n) => total + n, 0);
+
+/** Lets the event loop run once, so appends of requests read in the same turn join one batch. */
+const nextTurn = (): Promise<void> =>
+  new Promise((resolve) =>
+    typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0),
+  );
+
+/**
+ * The statistics store on any `SqlDriver`. Appends are group-committed: the records of every
+ * `append` made while a batch is being written (or in the same event-loop turn) go into the
+ * next single transaction, so a burst of beacons costs one commit, not one each. A failed
+ * transaction rejects every append in it and stores none of them: each caller answers 503 and
+ * its client retries, so nothing acknowledged is lost.
+ */
+export const createSqlStore = (
+  driver: SqlDriver,
+  { threshold = 5, retentionDays = 30, now = Date.now }: SqlStoreOptions = {},
+): StatsStore => {
+  const protect = createProtection(threshold);
+  if (!(retentionDays > 0)) {
+    throw new Error(
+      `zorgvuldig createSqlStore(): retentionDays must be a positive number (got ${JSON.stringify(retentionDays)})`,
+    );
+  }
+  let migrated: Promise<void> | null = null;
+  let pending: { statements: SqlStatement[]; done: (error?: unknown) => void }[] = [];
+  let writing: Promise<void> | null = null;
+
+  const migrate = () =>
+    (migrated ??= runMigrations(driver, undefined, now).then(
+      () => undefined,
+      (error: unknown) => {
+        migrated = null; // a failed start is tried again on the next use
+        throw error;
+      },
+    ));
+
+  const writeBatches = async () => {
+    while (pending.length) {
+      await nextTurn();
+      const batch = pending;
+      pending = [];
+      try {
+        await migrate();
+        await driver.transaction(batch.flatMap((entry) => entry.statements));
+        for (const entry of batch) entry.done();
+      } catch (error) {
+        for (const entry of batch) entry.done(error);
+      }
+    }
+    writing = null;
+  };
+
+  const remove = async (statements: SqlStatement[]) => {
+    await migrate();
+    return driver.transaction(statements);
+  };
+
+  return {
+    migrate,
+    async append(records) {
+      if (!records.length) return;
+      const statements = await recordStatements(records);
+      await new Promise<void>((resolve, reject) => {
+        pending.push({ statements, done: (error) => (error ? reject(error) : resolve()) });
+        writing ??= writeBatches();
+      });
+    },
+    async forget({ sid, receipts = [] }: ForgetQuery) {
+      const statements: SqlStatement[] = [];
+      if (sid) {
+        statements.push(
+          {
+            sql: 'DELETE FROM event_props WHERE hit_key IN (SELECT key FROM hits WHERE sid = ?)',
+            params: [sid],
+          },
+          { sql: 'DELETE FROM hits WHERE sid = ?', params: [sid] },
+          { sql: 'DELETE FROM receipts WHERE sid = ?', params: [sid] },
+        );
+      }
+      if (receipts.length) {
+        statements.push({
+          sql: `DELETE FROM receipts WHERE id IN (${receipts.map(() => '?').join(', ')})`,
+          params: receipts,
+        });
+      }
+      if (!statements.length) return 0;
+      // With a pseudonym, the first statement deletes property rows: part of their hit, not
+      // records of their own, so not counted as removed.
+      return sum((await remove(statements)).slice(sid ? 1 : 0));
+    },
+    async applyRetention(at) {
+      const cutoff = at - retentionDays * MS_PER_DAY;
+      const changed = await remove([
+        { sql: 'DELETE FROM event_props WHERE received < ?', params: [cutoff] },
+        { sql: 'DELETE FROM hits WHERE received < ?', params: [cutoff] },
+        { sql: 'DELETE FROM receipts WHERE received < ?', params: [cutoff] },
+      ]);
+      return sum(changed.slice(1));
+    },
+    async recent(limit) {
+      await migrate();
+      return readRecentRecords(driver, limit);
+    },
+    async report(query) {
+      await migrate();
+      return buildReport(driver, resolveStatsQuery(query), protect);
+    },
+    close: () => driver.close(),
+  };
+};
