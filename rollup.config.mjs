@@ -88,7 +88,7 @@ export default [
   // shebang line before the licence.
   {
     input: { relay: `${modules}/relay/index.js`, 'relay-node': `${modules}/relay/node.js` },
-    external: [...nodeBuiltins, 'valibot'],
+    external: [...nodeBuiltins, 'valibot', 'better-sqlite3'],
     output: {
       dir: 'dist',
       format: 'esm',

@@ -27,7 +27,8 @@ export const createSqliteSink = (
     },
   });
 
-const nodeSinks: Record<string, SinkFactory> = {
+/** The sinks only Node has, by type (the CLI's `import` builds its store from these too). */
+export const NODE_SINKS: Record<string, SinkFactory> = {
   sqlite: (options, env) => {
     const { file } = options as SqliteSinkOptions;
     if (typeof file !== 'string' || !file) {
@@ -53,4 +54,4 @@ const nodeSinks: Record<string, SinkFactory> = {
  */
 /* @__NO_SIDE_EFFECTS__ */
 export const createRelay = (options: RelayOptions = {}): RelayHandler =>
-  createRelayHandler(options, nodeSinks);
+  createRelayHandler(options, NODE_SINKS);

@@ -1,12 +1,22 @@
 /**
- * The `zorgvuldig-relay` command. Configuration from a JSON file (`--config relay.json`),
- * then `ZV_*` environment variables, then flags (`--port`, `--host`, `--data-dir`), later
- * winning. Importing this module starts nothing unless it is the program being run.
+ * The `zorgvuldig-relay` command: `zorgvuldig-relay` serves, `zorgvuldig-relay import <dir>`
+ * imports NDJSON day files into the store. Configuration from a JSON file (`--config
+ * relay.json`), then `ZV_*` environment variables, then flags (`--port`, `--host`,
+ * `--data-dir`), later winning. Importing this module starts nothing unless it is the program
+ * being run.
  */
 import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { NODE_SINKS } from './createRelay';
+import { importNdjson } from './importNdjson';
 import { flag, readEnvOptions } from './readEnvOptions';
-import { startRelayServer, type RelayServerOptions } from './startRelayServer';
+import {
+  startRelayServer,
+  STORE_TYPES,
+  withDataDir,
+  type RelayServerOptions,
+} from './startRelayServer';
+import type { SinkOptions } from './types';
 
 export { createRelay } from './createRelay';
 export { handleNodeRequest, toNodeHandler } from './handleNodeRequest';
@@ -41,8 +51,41 @@ export const readCliOptions = (
   return options;
 };
 
+/**
+ * `zorgvuldig-relay import <dir>`: the NDJSON day files of `dir` into the configured store (the
+ * same file, `ZV_*` variables and flags as the server). Running it twice adds nothing.
+ */
+export const runImport = async (dir: string | undefined, options: RelayServerOptions) => {
+  if (!dir) throw new Error('usage: zorgvuldig-relay import <dir with YYYY-MM-DD.ndjson files>');
+  const configured = withDataDir(options.sinks, options.dataDir, false) ?? [];
+  const store = configured.find(
+    (sink): sink is SinkOptions => 'type' in sink && STORE_TYPES.has(sink.type),
+  );
+  const factory = store && NODE_SINKS[store.type];
+  if (!store || !factory)
+    throw new Error('zorgvuldig-relay import: no statistics store configured');
+  const retentionDays = options.retentionDays ?? 30;
+  const sink = factory(store, {
+    now: Date.now,
+    log: (message) => console.warn(message),
+    retentionDays,
+    statsThreshold: options.statsThreshold ?? 5,
+  });
+  try {
+    const result = await importNdjson(dir, sink, { retentionDays, ipLevel: options.ipLevel });
+    console.log(
+      `zorgvuldig-relay import: ${result.records} records from ${result.files} files into the ${sink.name} store` +
+        ` (already stored ones are kept once); ${result.expired} past the ${retentionDays}-day retention and ${result.skipped} unreadable lines skipped`,
+    );
+  } finally {
+    await sink.close?.();
+  }
+};
+
 const runCli = async () => {
-  const options = readCliOptions(process.argv.slice(2), process.env);
+  const argv = process.argv.slice(2);
+  const options = readCliOptions(argv, process.env);
+  if (argv[0] === 'import') return runImport(argv[1], options);
   const server = await startRelayServer(options);
   console.log(`zorgvuldig relay listening on ${server.url}${options.basePath ?? '/zv'}`);
   const stop = () => void server.close().then(() => process.exit(0));

@@ -33,10 +33,10 @@ export interface RelayServer {
 }
 
 /** Sink types that are a statistics store: with one configured, no SQLite file is added. */
-const STORE_TYPES = new Set(['sqlite', 'postgres', 'd1']);
+export const STORE_TYPES = new Set(['sqlite', 'postgres', 'd1']);
 
 /** The configured sinks with the data directory's store (and NDJSON log) filled in. */
-const withDataDir = (
+export const withDataDir = (
   configured: RelayOptions['sinks'],
   dataDir: string | undefined,
   ndjsonLog: boolean,

@@ -20,8 +20,11 @@ export const runMigrations = async (
   migrations: readonly Migration[] = MIGRATIONS,
   now: () => number = Date.now,
 ): Promise<number> => {
-  await driver.transaction([{ sql: MIGRATIONS_TABLE }]);
-  let version = await schemaVersion(driver);
+  // Read first: a database that is up to date needs no write, so a read-only one still opens.
+  let version = await schemaVersion(driver).catch(async () => {
+    await driver.transaction([{ sql: MIGRATIONS_TABLE }]);
+    return schemaVersion(driver);
+  });
   for (const migration of migrations) {
     if (migration.version <= version) continue;
     try {
