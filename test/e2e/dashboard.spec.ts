@@ -6,7 +6,8 @@ import { defineDashboardSuite, runId, waitForPageViews } from './support/defineD
  * real pages of the demo with the SDK (a page load, then single-page-app navigations), stored by
  * the relay, and read back on the dashboard.
  */
-test.use({ locale: 'nl-NL', timezoneId: 'UTC' });
+// en-US: the order in which the keyboard test types dates into Chromium's date fields.
+test.use({ locale: 'en-US', timezoneId: 'UTC' });
 
 defineDashboardSuite('dashboard on the Node relay (demo server)', {
   origin: () => `http://127.0.0.1:${process.env.ZV_E2E_PORT ?? 4317}`,
