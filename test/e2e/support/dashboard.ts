@@ -17,8 +17,11 @@ export const signIn = async (page: Page, origin: string, token = DEMO_TOKEN, que
   await page.goto(`${origin}/zv/dashboard${query}`);
   await page.locator('#token').fill(token);
   await page.locator('form.sign-in button[type=submit]').click();
-  await expect(page.locator('#status')).toContainText(/Cijfers van|Figures from/);
+  await expect(page.locator('#status')).toContainText(FIGURES_SHOWN);
 };
+
+/** The status line once a view has loaded (or said that the relay has no store). */
+export const FIGURES_SHOWN = /Cijfers van|Figures from|geen statistiekopslag|no statistics store/;
 
 /** The cells of one dashboard table, row by row. */
 export const tableRows = (page: Page, key: string): Promise<string[][]> =>

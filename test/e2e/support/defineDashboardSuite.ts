@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { recordCspViolations } from './cspViolations';
-import { DEMO_TOKEN, focused, rowsFor, seriousViolations, signIn, tabTo } from './dashboard';
+import {
+  DEMO_TOKEN,
+  FIGURES_SHOWN,
+  focused,
+  rowsFor,
+  seriousViolations,
+  signIn,
+  tabTo,
+} from './dashboard';
 
 /** Where the relay runs, and how visits reach it. */
 export interface DashboardTarget {
@@ -14,6 +22,8 @@ export interface DashboardTarget {
    * once the relay has stored them. Page keys as the report names them (path and `utm_*`).
    */
   visit(browser: Browser, pages: string[], times: number): Promise<void>;
+  /** Whether the relay has a statistics store, so figures per period exist. */
+  hasStore: boolean;
 }
 
 /** A name for one test's pages that no other test or earlier run has used. */
@@ -69,7 +79,7 @@ export const defineDashboardSuite = (name: string, target: DashboardTarget) =>
       await page.locator('#token').fill(DEMO_TOKEN);
       await page.locator('form.sign-in button[type=submit]').click();
       await expect(page.locator('h1')).toHaveText('Statistieken van de website');
-      await expect(page.locator('#status')).toContainText('Cijfers van');
+      await expect(page.locator('#status')).toContainText(FIGURES_SHOWN);
       const [cookie] = (await context.cookies()).filter((c) => c.name === 'zv_dashboard');
       expect(cookie).toMatchObject({
         expires: -1,
@@ -116,6 +126,7 @@ export const defineDashboardSuite = (name: string, target: DashboardTarget) =>
       page,
       browser,
     }) => {
+      test.skip(!target.hasStore, 'needs a statistics store');
       const origin = target.origin();
       const [a, b, c] = target.freshPages(3);
       await target.visit(browser, [a, b, c], 5);
@@ -138,6 +149,7 @@ export const defineDashboardSuite = (name: string, target: DashboardTarget) =>
     });
 
     test('a count below the threshold is shown as "< 5"', async ({ page, browser }) => {
+      test.skip(!target.hasStore, 'needs a statistics store');
       const origin = target.origin();
       const [a] = target.freshPages(1);
       await target.visit(browser, [a], 1);
@@ -155,12 +167,12 @@ export const defineDashboardSuite = (name: string, target: DashboardTarget) =>
       for (const range of ['today', '7d', '30d', 'custom&from=2026-11-01&to=2026-11-30']) {
         for (const lang of ['', '&lang=en']) {
           await page.goto(`${origin}/zv/dashboard?range=${range}${lang}`);
-          await expect(page.locator('#status')).toContainText(/Cijfers van|Figures from/);
+          await expect(page.locator('#status')).toContainText(FIGURES_SHOWN);
           expect(await seriousViolations(page), `${range}${lang}`).toEqual([]);
         }
       }
       await page.goto(`${origin}/zv/dashboard?range=7d&page=%2F`);
-      await expect(page.locator('#status')).toContainText('Cijfers van');
+      await expect(page.locator('#status')).toContainText(FIGURES_SHOWN);
       expect(await seriousViolations(page), 'page filter').toEqual([]);
       await page.getByRole('button', { name: 'Afmelden' }).click();
       await expect(page.getByRole('status')).toHaveText('U bent afgemeld.');
@@ -171,6 +183,7 @@ export const defineDashboardSuite = (name: string, target: DashboardTarget) =>
       page,
       browser,
     }) => {
+      test.skip(!target.hasStore, 'needs a statistics store');
       const origin = target.origin();
       const [a] = target.freshPages(1);
       await target.visit(browser, [a], 5);
@@ -240,10 +253,12 @@ export const defineDashboardSuite = (name: string, target: DashboardTarget) =>
       page.on('request', (request) => requests.push(request.url()));
       await signIn(page, origin);
       await page.goto(`${origin}/zv/dashboard?range=30d&lang=en`);
-      await expect(page.locator('#status')).toContainText('Figures from');
-      const download = page.waitForEvent('download');
-      await page.locator('#view-days button.csv').click();
-      await download;
+      await expect(page.locator('#status')).toContainText(FIGURES_SHOWN);
+      if (target.hasStore) {
+        const download = page.waitForEvent('download');
+        await page.locator('#view-days button.csv').click();
+        await download;
+      }
       expect(requests.length).toBeGreaterThan(4);
       expect(
         requests.filter(
