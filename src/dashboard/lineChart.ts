@@ -5,7 +5,6 @@ import { svg } from './svg';
 const WIDTH = 720;
 const HEIGHT = 260;
 const MARGIN = { top: 12, right: 16, bottom: 36, left: 56 };
-const TICKS = 4;
 /** Each series differs by dash pattern and marker shape as well as colour (WCAG 1.4.1). */
 const DASHES = ['none', '8 4', '2 4', '10 4 2 4'];
 
@@ -30,11 +29,17 @@ const marker = (index: number, x: number, y: number): SVGElement => {
   }
 };
 
-/** A round maximum for the y axis (1, 2 or 5 times a power of ten). */
-const niceMax = (max: number): number => {
-  if (max <= 0) return 1;
+/**
+ * A round top for the y axis (1, 2 or 5 times a power of ten) and a tick count that gives round
+ * steps (fifths of 1 and 5, quarters of 2); counts below 5 get one tick per whole number.
+ */
+const axisOf = (max: number, integer: boolean): { top: number; ticks: number } => {
+  if (max <= 0) return { top: 1, ticks: 1 };
   const power = 10 ** Math.floor(Math.log10(max));
-  return ([1, 2, 5, 10].find((step) => step * power >= max) ?? 10) * power;
+  const lead = [1, 2, 5, 10].find((step) => step * power >= max) ?? 10;
+  const top = lead * power;
+  if (integer && top < 5) return { top: Math.ceil(max), ticks: Math.ceil(max) };
+  return { top, ticks: lead === 2 ? 4 : 5 };
 };
 
 export interface LineChartInput {
@@ -43,15 +48,23 @@ export interface LineChartInput {
   /** The chart's text alternative (the table below holds every number). */
   summary: string;
   formatY(value: number): string;
+  /** The values are counts: no tick between two whole numbers. */
+  integer?: boolean;
 }
 
 /**
  * A line chart as plain SVG in the DOM: one polyline per run of known values (a hidden count
  * breaks the line rather than being drawn as a guess), a marker per value, a legend in HTML.
  */
-export const lineChart = ({ labels, series, summary, formatY }: LineChartInput): HTMLElement => {
+export const lineChart = ({
+  labels,
+  series,
+  summary,
+  formatY,
+  integer = false,
+}: LineChartInput): HTMLElement => {
   const known = series.flatMap((s) => s.values.filter((v): v is number => v !== null));
-  const max = niceMax(Math.max(0, ...known));
+  const { top: max, ticks } = axisOf(Math.max(0, ...known), integer);
   const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
   const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
   const xOf = (i: number) =>
@@ -65,8 +78,8 @@ export const lineChart = ({ labels, series, summary, formatY }: LineChartInput):
     'aria-label': summary,
     focusable: 'false',
   });
-  for (let tick = 0; tick <= TICKS; tick++) {
-    const value = (max / TICKS) * tick;
+  for (let tick = 0; tick <= ticks; tick++) {
+    const value = (max / ticks) * tick;
     const y = yOf(value);
     chart.append(
       svg('line', { class: 'grid', x1: MARGIN.left, x2: WIDTH - MARGIN.right, y1: y, y2: y }),

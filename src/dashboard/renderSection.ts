@@ -77,6 +77,7 @@ export const renderSection = (
         series: section.chart.series,
         summary: chartSummary(section, t, format),
         formatY: format,
+        integer: section.chart.unit !== 'percent',
       }),
     );
   }

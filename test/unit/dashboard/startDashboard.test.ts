@@ -102,6 +102,11 @@ describe('the dashboard page', () => {
       line.getAttribute('stroke-dasharray'),
     );
     expect(new Set(dashes).size).toBe(2);
+    // Round steps on the y axis.
+    const ticks = [...chart.querySelectorAll('text.axis[text-anchor="end"]')].map(
+      (t) => t.textContent,
+    );
+    expect(ticks).toEqual(['0', '200', '400', '600', '800', '1.000']);
     // The hidden count of 2026-11-29 breaks the visits line instead of being drawn as a guess.
     expect(chart.querySelectorAll('circle.series-0')).toHaveLength(6);
   });
