@@ -1,8 +1,12 @@
-// Load test of the relay on loopback: the relay server (dist/relay.mjs, ndjson store in a temp
-// dir) runs in a child process, this process drives it over keep-alive connections.
-// Usage: npm run build && node bench/relay.bench.mjs [--count 50000] [--seconds 10] [--concurrency 32]
-// Prints one JSON object: beacons/s, latency p50/p99 in ms, the server's RSS over time, and
-// the stored line count against the 2xx answers (nothing acknowledged may be lost).
+// Load test of the relay on loopback: the relay server (dist/relay.mjs, its SQLite store or the
+// NDJSON log in a temp dir) runs in a child process, this process drives it over keep-alive
+// connections.
+// Usage: npm run build && node bench/relay.bench.mjs [--sink sqlite|ndjson] [--count 50000]
+//   [--seconds 10] [--concurrency 32]
+// One million beacons, for the RSS curve: --count 1000000 --seconds 900.
+// Prints one JSON object: beacons/s, latency p50/p99 in ms, the server's RSS over time (every
+// 0.5 s, and at every tenth of the beacons), and the stored records against the 2xx answers
+// (nothing acknowledged may be lost).
 import { fork } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
@@ -16,6 +20,7 @@ const { values: args } = parseArgs({
     count: { type: 'string', default: '50000' },
     seconds: { type: 'string', default: '10' },
     concurrency: { type: 'string', default: '32' },
+    sink: { type: 'string', default: 'sqlite' },
     child: { type: 'boolean', default: false },
     dir: { type: 'string' },
   },
@@ -23,12 +28,37 @@ const { values: args } = parseArgs({
 
 const entry = fileURLToPath(new URL('../dist/relay.mjs', import.meta.url));
 
+/** Records in the NDJSON files of `dir`. */
+const storedLines = (dir) =>
+  readdirSync(dir)
+    .filter((name) => name.endsWith('.ndjson'))
+    .reduce(
+      (sum, name) => sum + readFileSync(join(dir, name), 'utf8').split('\n').filter(Boolean).length,
+      0,
+    );
+
+/** Rows in the SQLite store of `dir` (hits and receipts). */
+const storedRows = async (dir) => {
+  const { default: Database } = await import('better-sqlite3');
+  const db = new Database(join(dir, 'zorgvuldig.sqlite'), { readonly: true });
+  try {
+    return db
+      .prepare('SELECT (SELECT COUNT(*) FROM hits) + (SELECT COUNT(*) FROM receipts) AS n')
+      .get().n;
+  } finally {
+    db.close();
+  }
+};
+
 if (args.child) {
   // The server side: one process, so one core does the relay's work.
   const { startRelayServer } = await import(entry);
   const server = await startRelayServer({
     port: 0,
-    dataDir: args.dir,
+    // The data dir gives the SQLite store; the NDJSON log alone is the store of before.
+    ...(args.sink === 'ndjson'
+      ? { sinks: [{ type: 'ndjson', dir: args.dir }] }
+      : { dataDir: args.dir }),
     rateLimit: false,
     log: () => {},
   });
@@ -46,7 +76,17 @@ if (args.child) {
   const deadline = Date.now() + Number(args.seconds) * 1000;
   const concurrency = Number(args.concurrency);
   const dir = mkdtempSync(join(tmpdir(), 'zv-bench-'));
-  const child = fork(fileURLToPath(import.meta.url), ['--child', '--dir', dir]);
+  if (!['sqlite', 'ndjson'].includes(args.sink)) {
+    console.error('bench: --sink is sqlite or ndjson');
+    process.exit(1);
+  }
+  const child = fork(fileURLToPath(import.meta.url), [
+    '--child',
+    '--dir',
+    dir,
+    '--sink',
+    args.sink,
+  ]);
   const url = await new Promise((resolve) => child.once('message', (m) => resolve(m.ready)));
   const { hostname, port } = new URL(url);
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
@@ -55,6 +95,7 @@ if (args.child) {
     JSON.stringify({
       v: 1,
       sid: `bench${String(i).padStart(17, '0')}`,
+      bid: `body${String(i).padStart(18, '0')}`,
       hits: [
         {
           type: 'pageview',
@@ -105,6 +146,9 @@ if (args.child) {
 
   const latencies = [];
   const statuses = {};
+  // RSS at every tenth of the beacons (for --count 1000000: every 100,000).
+  const rssByBeacons = [];
+  const step = Math.max(1, Math.floor(count / 10));
   let next = 0;
   const started = Date.now();
   const worker = async () => {
@@ -112,6 +156,10 @@ if (args.child) {
       const { status, ms } = await send(next++);
       statuses[status] = (statuses[status] ?? 0) + 1;
       latencies.push(ms);
+      if (latencies.length % step === 0) {
+        const beacons = latencies.length;
+        sampleRss().then((bytes) => rssByBeacons.push([beacons, Math.round(bytes / 1048576)]));
+      }
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
@@ -122,12 +170,7 @@ if (args.child) {
   await new Promise((resolve) => child.once('exit', resolve));
   agent.destroy();
 
-  const stored = readdirSync(dir)
-    .filter((name) => name.endsWith('.ndjson'))
-    .reduce(
-      (sum, name) => sum + readFileSync(join(dir, name), 'utf8').split('\n').filter(Boolean).length,
-      0,
-    );
+  const stored = args.sink === 'sqlite' ? await storedRows(dir) : storedLines(dir);
   rmSync(dir, { recursive: true, force: true });
   latencies.sort((a, b) => a - b);
   const pick = (p) =>
@@ -137,7 +180,7 @@ if (args.child) {
   console.log(
     JSON.stringify(
       {
-        command: `node bench/relay.bench.mjs --count ${count} --seconds ${args.seconds} --concurrency ${concurrency}`,
+        command: `node bench/relay.bench.mjs --sink ${args.sink} --count ${count} --seconds ${args.seconds} --concurrency ${concurrency}`,
         node: process.version,
         cpus: cpus().length,
         // Other work on the machine skews the figures: the load average says how much there was.
@@ -147,9 +190,11 @@ if (args.child) {
         beaconsPerSecond: Math.round(latencies.length / elapsed),
         latencyMs: { p50: pick(0.5), p99: pick(0.99), max: pick(1) },
         statuses,
-        storedLines: stored,
+        sink: args.sink,
+        stored,
         lostAcknowledged: Math.max(0, accepted - stored),
         serverRssMb: rss,
+        serverRssMbByBeacons: rssByBeacons.sort((a, b) => a[0] - b[0]),
         targets: { beaconsPerSecond: 5000, p99Ms: 20 },
       },
       null,

@@ -3,11 +3,12 @@ import type { SinkEnv, SinkFactory } from './resolveOptions';
 import { createNdjsonSink } from './sinks/createNdjsonSink';
 import { createStoreSink } from './sinks/createStoreSink';
 import { createSqlStore } from './store/createSqlStore';
+import { openSqliteDriver } from './store/sqlite/openSqliteDriver';
 import type { NdjsonSinkOptions, RelayHandler, RelayOptions, SqliteSinkOptions } from './types';
 
 /**
- * The SQLite store on `file`. better-sqlite3 is a native module: it is imported only here, when
- * the store is first used, so nothing else (the Worker build, a browser bundle) ever loads it.
+ * The SQLite store on `file`. better-sqlite3 is a native module: it is loaded when the store is
+ * first used, so nothing else (the Worker build, a browser bundle) ever loads it.
  */
 export const createSqliteSink = (
   file: string,
@@ -17,14 +18,12 @@ export const createSqliteSink = (
     name: 'sqlite',
     now,
     log,
-    open: async () => {
-      const { createSqliteDriver } = await import('./store/sqlite/createSqliteDriver');
-      return createSqlStore(createSqliteDriver(file), {
+    open: async () =>
+      createSqlStore(await openSqliteDriver(file), {
         retentionDays,
         threshold: statsThreshold,
         now,
-      });
-    },
+      }),
   });
 
 /** The sinks only Node has, by type (the CLI's `import` builds its store from these too). */

@@ -3,6 +3,7 @@ export { createRelay, createSqliteSink } from './createRelay';
 export { handleNodeRequest, toNodeHandler } from './handleNodeRequest';
 export { readEnvOptions } from './readEnvOptions';
 export { createStoreSink, type StoreSinkOptions } from './sinks/createStoreSink';
+export { openSqliteDriver } from './store/sqlite/openSqliteDriver';
 export { startRelayServer, type RelayServer, type RelayServerOptions } from './startRelayServer';
 export { createSqlStore, type SqlStoreOptions } from './store/createSqlStore';
 export { MIGRATIONS, SCHEMA_VERSION, type Migration } from './store/migrations';

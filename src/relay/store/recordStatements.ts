@@ -56,8 +56,9 @@ const propText = (value: string | number | boolean | null): string =>
  * NDJSON file imported twice) gets the same key and is stored once; two identical hits in one
  * body (an event tracked twice in the same millisecond) stay two.
  */
-const hitKey = (recordText: string, occurrence: number): Promise<string> =>
-  sha256Hex(`${recordText}#${occurrence}`);
+const hitKey = async (recordText: string, occurrence: number): Promise<string> =>
+  // 128 bits of SHA-256: collisions are out of reach, and the unique index stays half as big.
+  (await sha256Hex(`${recordText}#${occurrence}`)).slice(0, 32);
 
 const hitStatements = async (
   hit: StoredHit,
