@@ -8,7 +8,13 @@ import { toCsv } from './toCsv';
 
 const renderTable = (section: Section, t: DashboardStrings): HTMLElement => {
   if (section.rows.length === 0) return h('p', { class: 'empty' }, t.empty);
-  const head = h('tr', {}, ...section.columns.map((column) => h('th', { scope: 'col' }, column)));
+  const head = h(
+    'tr',
+    {},
+    ...section.columns.map((column, i) =>
+      h('th', { scope: 'col', class: section.rows[0]?.[i]?.numeric ? 'num' : false }, column),
+    ),
+  );
   const body = section.rows.map((row) =>
     h(
       'tr',
