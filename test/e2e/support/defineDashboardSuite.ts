@@ -159,17 +159,21 @@ export const defineDashboardSuite = (name: string, target: DashboardTarget) =>
     });
 
     test('axe finds nothing serious on any view, in Dutch and English', async ({ page }) => {
-      test.setTimeout(120_000); // Ten full-page axe runs.
+      test.setTimeout(180_000); // Seven full-page axe runs over long tables.
       const origin = target.origin();
       await page.goto(`${origin}/zv/dashboard`);
       expect(await seriousViolations(page), 'sign-in').toEqual([]);
       await signIn(page, origin);
-      for (const range of ['today', '7d', '30d', 'custom&from=2026-11-01&to=2026-11-30']) {
-        for (const lang of ['', '&lang=en']) {
-          await page.goto(`${origin}/zv/dashboard?range=${range}${lang}`);
-          await expect(page.locator('#status')).toContainText(FIGURES_SHOWN);
-          expect(await seriousViolations(page), `${range}${lang}`).toEqual([]);
-        }
+      // Every period, and each language, once.
+      for (const view of [
+        'today',
+        '7d&lang=en',
+        '30d',
+        'custom&from=2026-11-01&to=2026-11-30&lang=en',
+      ]) {
+        await page.goto(`${origin}/zv/dashboard?range=${view}`);
+        await expect(page.locator('#status')).toContainText(FIGURES_SHOWN);
+        expect(await seriousViolations(page), view).toEqual([]);
       }
       await page.goto(`${origin}/zv/dashboard?range=7d&page=%2F`);
       await expect(page.locator('#status')).toContainText(FIGURES_SHOWN);
