@@ -7,5 +7,6 @@ export { openSqliteDriver } from './store/sqlite/openSqliteDriver';
 export { startRelayServer, type RelayServer, type RelayServerOptions } from './startRelayServer';
 export { createSqlStore, type SqlStoreOptions } from './store/createSqlStore';
 export { MIGRATIONS, SCHEMA_VERSION, type Migration } from './store/migrations';
+export { STATS_QUERIES, type StatsQueryName } from './store/statsQueries';
 export type * from './store/types';
 export type * from './types';

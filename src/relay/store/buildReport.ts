@@ -1,32 +1,12 @@
 import type { Protection } from './createProtection';
-import { AUDIENCE_COLUMNS, audienceStatement, type ValueRow } from './queries/audienceQueries';
-import { consentStatement, type ConsentRow } from './queries/consentQueries';
-import {
-  eventPropsStatement,
-  eventsStatement,
-  type EventRow,
-  type PropRow,
-} from './queries/eventQueries';
-import {
-  runtimeStatement,
-  statusesStatement,
-  vitalsStatement,
-  type PercentileRow,
-  type StatusRow,
-} from './queries/performanceQueries';
+import type { ValueRow } from './queries/audienceQueries';
+import type { ConsentRow } from './queries/consentQueries';
+import type { EventRow, PropRow } from './queries/eventQueries';
+import type { PercentileRow, StatusRow } from './queries/performanceQueries';
 import type { ResolvedQuery } from './queries/rangeFilter';
-import {
-  daysStatement,
-  entriesStatement,
-  exitsStatement,
-  pagesStatement,
-  pathsStatement,
-  referrersStatement,
-  type DayRow,
-  type PageCountRow,
-  type PathRow,
-} from './queries/trafficQueries';
-import type { Share, SqlDriver, SqlStatement, StatsReport } from './types';
+import type { DayRow, PageCountRow, PathRow } from './queries/trafficQueries';
+import { STATS_QUERIES, type StatsQueryName } from './statsQueries';
+import type { Share, SqlDriver, StatsReport } from './types';
 import type { VitalMetric } from './vitalsThresholds';
 
 const MS_PER_DAY = 864e5;
@@ -43,9 +23,6 @@ const num = (value: unknown): number => Number(value ?? 0);
 const numOrNull = (value: unknown): number | null =>
   value === null || value === undefined ? null : Number(value);
 
-/** Reads every query's rows; numbers come back as numbers whatever the driver returned. */
-const rowsOf = <Row>(driver: SqlDriver, statement: SqlStatement) => driver.all<Row>(statement);
-
 /**
  * Runs every statistics query for one range and assembles the report. Every count, share and
  * percentile passes through `protect`; no query selects a pseudonym.
@@ -55,27 +32,27 @@ export const buildReport = async (
   query: ResolvedQuery,
   protect: Protection,
 ): Promise<StatsReport> => {
+  const run = <Row>(name: StatsQueryName) => driver.all<Row>(STATS_QUERIES[name](query));
   const [days, pages, entries, exits, paths, referrers, statuses, runtime, vitals] =
     await Promise.all([
-      rowsOf<DayRow>(driver, daysStatement(query)),
-      rowsOf<ValueRow>(driver, pagesStatement(query)),
-      rowsOf<PageCountRow>(driver, entriesStatement(query)),
-      rowsOf<PageCountRow>(driver, exitsStatement(query)),
-      rowsOf<PathRow>(driver, pathsStatement(query)),
-      rowsOf<ValueRow>(driver, referrersStatement(query)),
-      rowsOf<StatusRow>(driver, statusesStatement(query)),
-      rowsOf<PercentileRow>(driver, runtimeStatement(query)),
-      rowsOf<PercentileRow>(driver, vitalsStatement(query)),
+      run<DayRow>('visits and page views per day'),
+      run<ValueRow>('top pages'),
+      run<PageCountRow>('entry pages'),
+      run<PageCountRow>('exit pages'),
+      run<PathRow>('click paths'),
+      run<ValueRow>('external referrers'),
+      run<StatusRow>('status codes per page'),
+      run<PercentileRow>('bytes and runtime p50/p75 per page'),
+      run<PercentileRow>('web vitals p75 and ratings per page'),
     ]);
-  const [browsers, os, devices, languages] = await Promise.all(
-    Object.values(AUDIENCE_COLUMNS).map((column) =>
-      rowsOf<ValueRow>(driver, audienceStatement(column, query)),
-    ),
-  );
-  const [events, props, consent] = await Promise.all([
-    rowsOf<EventRow>(driver, eventsStatement(query)),
-    rowsOf<PropRow>(driver, eventPropsStatement(query)),
-    rowsOf<ConsentRow>(driver, consentStatement(query)),
+  const [browsers, os, devices, languages, events, props, consent] = await Promise.all([
+    run<ValueRow>('browser shares'),
+    run<ValueRow>('OS shares'),
+    run<ValueRow>('device shares'),
+    run<ValueRow>('language shares'),
+    run<EventRow>('custom events'),
+    run<PropRow>('event properties'),
+    run<ConsentRow>('consent outcomes per day'),
   ]);
 
   const byDay = new Map(days.map((row) => [String(row.day), row]));

@@ -76,7 +76,14 @@ export const createSqlStore = (
 
   const remove = async (statements: SqlStatement[]) => {
     await migrate();
-    return driver.transaction(statements);
+    const changed = await driver.transaction(statements);
+    // SQLite keeps older copies of changed pages in its write-ahead log until it is reused:
+    // checkpoint and empty it, so deleted rows are gone from every file. (D1 may refuse pragmas;
+    // it keeps no WAL of its own that anyone can read.)
+    if (driver.dialect === 'sqlite' && changed.some((n) => n > 0)) {
+      await driver.exec('PRAGMA wal_checkpoint(TRUNCATE)').catch(() => {});
+    }
+    return changed;
   };
 
   return {

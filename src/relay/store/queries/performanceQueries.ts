@@ -3,7 +3,7 @@
  * Percentiles are nearest-rank (`ceil(p × n)`-th smallest value), computed with window functions
  * both dialects have: `percentile_cont` is PostgreSQL only.
  */
-import type { SqlStatement, SqlValue } from '../types';
+import type { SqlStatement } from '../types';
 import { VITALS_THRESHOLDS, VITAL_METRICS } from '../vitalsThresholds';
 import { rangeFilter, type ResolvedQuery } from './rangeFilter';
 
@@ -48,37 +48,45 @@ const percentilesStatement = (
 ): SqlStatement => {
   const where = rangeFilter(query);
   const typeCondition = types === null ? '' : `type = '${types}' AND `;
-  const samples = columns.map(
-    (column) => `SELECT page, '${column}' AS metric, ${column} AS value FROM hits
-      WHERE ${typeCondition}${column} IS NOT NULL AND ${where.sql} AND page IN (SELECT page FROM top_pages)`,
-  );
-  const rating = (bound: 0 | 1) =>
+  // One pass over the hits gives a row per hit and measure (a join with the measures' names),
+  // then equal values are counted together, so the running sums that find the percentiles
+  // go over distinct values, not every sample.
+  const metrics = columns.map((column) => `SELECT '${column}' AS metric`).join(' UNION ALL ');
+  const value = `CASE m.metric ${columns.map((column) => `WHEN '${column}' THEN ${column}`).join(' ')} END`;
+  const bound = (which: 0 | 1) =>
     `CASE metric ${columns
       .filter((column) => thresholds[column])
-      .map((column) => `WHEN '${column}' THEN ${thresholds[column]![bound]}`)
+      .map((column) => `WHEN '${column}' THEN ${thresholds[column]![which]}`)
       .join(' ')} ELSE NULL END`;
   const hasThresholds = columns.some((column) => thresholds[column]);
-  const params: SqlValue[] = [...where.params, query.limit];
-  for (let i = 0; i < columns.length; i++) params.push(...where.params);
   return {
     sql: `WITH top_pages AS (
         SELECT page FROM hits WHERE type = 'pageview' AND ${where.sql}
         GROUP BY page ORDER BY COUNT(*) DESC, page LIMIT ?
       ),
-      samples AS (${samples.join(' UNION ALL ')}),
-      ranked AS (
-        SELECT page, metric, value,
-          ROW_NUMBER() OVER (PARTITION BY page, metric ORDER BY value) AS rn,
-          COUNT(*) OVER (PARTITION BY page, metric) AS n
-        FROM samples
+      samples AS (
+        SELECT page, m.metric AS metric, ${value} AS value
+        FROM hits CROSS JOIN (${metrics}) AS m
+        WHERE ${typeCondition}${where.sql} AND page IN (SELECT page FROM top_pages)
+      ),
+      counted AS (
+        SELECT page, metric, value, COUNT(*) AS c FROM samples
+        WHERE value IS NOT NULL GROUP BY page, metric, value
+      ),
+      running AS (
+        SELECT page, metric, value, c,
+          SUM(c) OVER (PARTITION BY page, metric ORDER BY value ROWS UNBOUNDED PRECEDING) AS upto,
+          -- An integer on both: PostgreSQL sums BIGINT as NUMERIC, and (n + 1) / 2 must round down.
+          CAST(SUM(c) OVER (PARTITION BY page, metric) AS BIGINT) AS n
+        FROM counted
       )
       SELECT page, metric, MAX(n) AS samples,
-        MAX(CASE WHEN rn = (n + 1) / 2 THEN value END) AS p50,
-        MAX(CASE WHEN rn = (3 * n + 3) / 4 THEN value END) AS p75,
-        ${hasThresholds ? `SUM(CASE WHEN value <= ${rating(0)} THEN 1 ELSE 0 END)` : '0'} AS good,
-        ${hasThresholds ? `SUM(CASE WHEN value > ${rating(1)} THEN 1 ELSE 0 END)` : '0'} AS poor
-      FROM ranked GROUP BY page, metric ORDER BY samples DESC, page, metric`,
-    params,
+        MIN(CASE WHEN upto >= (n + 1) / 2 THEN value END) AS p50,
+        MIN(CASE WHEN upto >= (3 * n + 3) / 4 THEN value END) AS p75,
+        ${hasThresholds ? `SUM(CASE WHEN value <= ${bound(0)} THEN c ELSE 0 END)` : '0'} AS good,
+        ${hasThresholds ? `SUM(CASE WHEN value > ${bound(1)} THEN c ELSE 0 END)` : '0'} AS poor
+      FROM running GROUP BY page, metric ORDER BY samples DESC, page, metric`,
+    params: [...where.params, query.limit, ...where.params],
   };
 };
 

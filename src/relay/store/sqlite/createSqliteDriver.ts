@@ -31,6 +31,8 @@ export const createSqliteDriver = (
   if (!readonly) {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
+    // Deleted rows (forget, retention) are overwritten with zeros, not left in free pages.
+    db.pragma('secure_delete = ON');
   }
   const cache = new Map<string, Database.Statement>();
   const prepare = (sql: string): Database.Statement => {

@@ -1,8 +1,11 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createSqlStore } from '../../../../src/relay/store/createSqlStore';
 import { createSqliteDriver } from '../../../../src/relay/store/sqlite/createSqliteDriver';
 import { defineStoreSuite } from './support/defineStoreSuite';
+import { DAY2, hitRecord, NOW, SID } from './support/storeFixture';
 
 /** The store suite on SQLite: a database file of its own per case, in a temp directory. */
 defineStoreSuite('SQLite (better-sqlite3)', async () => {
@@ -16,4 +19,35 @@ defineStoreSuite('SQLite (better-sqlite3)', async () => {
         .join(''),
     dispose: async () => rmSync(dir, { recursive: true, force: true }),
   };
+});
+
+describe('SQLite files after forget', () => {
+  it('keep no byte of a forgotten pseudonym, in the database or its WAL', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zv-sqlite-forget-'));
+    try {
+      const store = createSqlStore(createSqliteDriver(join(dir, 'stats.sqlite')), {
+        now: () => NOW,
+      });
+      const kept = hitRecord(SID.a, `${DAY2}T10:00:00.000Z`, '/blijft');
+      const gone = hitRecord(SID.b, `${DAY2}T10:00:01.000Z`, '/vergeten-pagina', {
+        type: 'event',
+        name: 'vergeten-event',
+        props: { vergeten: 'waarde' },
+      });
+      await store.append([kept, gone]);
+      const bytes = () =>
+        readdirSync(dir)
+          .map((name) => readFileSync(join(dir, name)).toString('latin1'))
+          .join('');
+      expect(bytes()).toContain(SID.b);
+      expect(await store.forget({ sid: SID.b })).toBe(1);
+      const after = bytes();
+      for (const trace of [SID.b, 'vergeten-pagina', 'vergeten-event', 'waarde'])
+        expect(after, trace).not.toContain(trace);
+      expect(after).toContain(SID.a);
+      await store.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
