@@ -47,7 +47,7 @@ ${script ? `<script src="${e(assetUrl(base, 'dashboard.js'))}" defer></script>\n
 <a class="skip" href="#main">${e(t.skip)}</a>
 <header class="top">
 <p class="brand">zorgvuldig</p>
-<nav aria-label="${e(t.languageNav)}"><a id="lang-switch" href="?lang=${t.otherLang}" hreflang="${t.otherLang}" lang="${t.otherLang}">${e(t.otherLanguage)}</a></nav>
+<nav aria-label="${e(t.languageNav)}"><a id="lang-switch" href="${e(`${base}/dashboard?lang=${t.otherLang}`)}" hreflang="${t.otherLang}" lang="${t.otherLang}">${e(t.otherLanguage)}</a></nav>
 ${header}</header>
 <main id="main" tabindex="-1"${mainAttributes}>
 ${main}

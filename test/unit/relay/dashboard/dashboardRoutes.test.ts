@@ -71,7 +71,10 @@ describe('dashboard routes', () => {
       token: 'guess',
       lang: 'en',
     });
-    expect(await english.text()).toContain('This token is not correct');
+    const englishPage = await english.text();
+    expect(englishPage).toContain('This token is not correct');
+    // The switch leads to the dashboard, not to the form's POST address.
+    expect(englishPage).toContain('id="lang-switch" href="/zv/dashboard?lang=nl"');
   });
 
   it('exchanges the right token for a session cookie and redirects without the token in the URL', async () => {
