@@ -1,18 +1,26 @@
+import {
+  CLSThresholds,
+  FCPThresholds,
+  INPThresholds,
+  LCPThresholds,
+  TTFBThresholds,
+  type MetricRatingThresholds,
+} from 'web-vitals';
 import type { StatsReport } from '../relay/store/types';
 
 export type VitalMetric = StatsReport['vitals'][number]['metric'];
 export type Rating = 'good' | 'needsImprovement' | 'poor';
 
 /**
- * The thresholds web.dev publishes for each metric (good up to the first, poor above the
- * second): https://web.dev/articles/vitals and https://web.dev/articles/ttfb.
+ * web-vitals' own thresholds (the SDK measures with the same library): a value up to the first
+ * is good, above the second poor. Imported, not copied, so the rating follows the library.
  */
-const THRESHOLDS: Record<VitalMetric, [number, number]> = {
-  ttfb: [800, 1800],
-  fcp: [1800, 3000],
-  lcp: [2500, 4000],
-  cls: [0.1, 0.25],
-  inp: [200, 500],
+const THRESHOLDS: Record<VitalMetric, MetricRatingThresholds> = {
+  ttfb: TTFBThresholds,
+  fcp: FCPThresholds,
+  lcp: LCPThresholds,
+  cls: CLSThresholds,
+  inp: INPThresholds,
 };
 
 /** The rating of a p75 value, or `null` when it is withheld. */
