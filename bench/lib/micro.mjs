@@ -6,7 +6,12 @@ import { existsSync } from 'node:fs';
 export const MICRO = [
   { id: 'scrubUrl', file: 'bench/scrubUrl.bench.mjs', args: [] },
   { id: 'guard', file: 'bench/guard.bench.mjs', args: [] },
-  { id: 'relay', file: 'bench/relay.bench.mjs', args: ['--seconds', '10'] },
+  { id: 'relay', file: 'bench/relay.bench.mjs', args: ['--seconds', '10', '--sink', 'ndjson'] },
+  {
+    id: 'relaySqlite',
+    file: 'bench/relay.bench.mjs',
+    args: ['--seconds', '10', '--sink', 'sqlite'],
+  },
 ];
 
 /** Parses a script's stdout: one JSON document, or else its last line that is JSON. */

@@ -105,10 +105,12 @@ export const targetLines = ({ summaries, sizes, micro, parts, rates, netOf, rati
       ? `- Guard < 0.05 ms per \`fetch\`: ${mark(g.msAddedPerCall < 0.05 && g.guardActive?.with)} — ${g.msAddedPerCall} ms added per same-origin call the guard passes on (${g.msPerCallWithGuard} ms with the guard, ${g.msPerCallWithout} ms without; median of ${g.rounds} rounds of ${g.calls.toLocaleString('en')} calls); a call it stops (Google before consent) costs ${g.msPerBlockedGoogleCall} ms.`
       : `- Guard < 0.05 ms per \`fetch\`: not measured (${g?.error ?? 'skipped'}).`,
   );
-  const r = micro.relay;
+  // The target is for the relay's own store (SQLite); the ndjson log is measured beside it.
+  const r = micro.relaySqlite ?? micro.relay;
+  const store = micro.relaySqlite ? 'the SQLite store' : 'the ndjson sink';
   lines.push(
     r?.beaconsPerSecond
-      ? `- Relay ≥ 5,000 beacons/s per core, p99 < 20 ms: ${mark(r.beaconsPerSecond >= 5000 && r.latencyMs.p99 < 20)} — ${r.beaconsPerSecond.toLocaleString('en')} beacons/s from one relay process (the load generator shares the machine's ${r.cpus} cores), p99 ${r.latencyMs.p99} ms.${r.beaconsPerSecond >= 5000 && r.latencyMs.p99 < 20 ? '' : ` The machine's load average was ${r.loadAverage?.join(' / ')} on ${r.cpus} cores during this run, with the load generator on the same cores: a dedicated core for the relay (or a quiet machine) is what the target assumes; if it is still missed there, batching the ndjson writes further is the next step.`}`
+      ? `- Relay ≥ 5,000 beacons/s per core into ${store}, p99 < 20 ms: ${mark(r.beaconsPerSecond >= 5000 && r.latencyMs.p99 < 20)} — ${r.beaconsPerSecond.toLocaleString('en')} beacons/s from one relay process (the load generator shares the machine's ${r.cpus} cores), p99 ${r.latencyMs.p99} ms, ${r.lostAcknowledged} acknowledged but lost.${r.beaconsPerSecond >= 5000 && r.latencyMs.p99 < 20 ? '' : ` The machine's load average was ${r.loadAverage?.join(' / ')} on ${r.cpus} cores during this run, with the load generator on the same cores: a dedicated core for the relay (or a quiet machine) is what the target assumes.`}`
       : `- Relay ≥ 5,000 beacons/s, p99 < 20 ms: not measured (${r?.error ?? 'skipped'}).`,
   );
   return lines;

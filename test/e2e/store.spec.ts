@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { StatsReport } from '../../src/relay/store/types';
+import { banner, openSdkPage } from './support/sdkPage';
 
 /**
  * The whole way in real Chromium: the demo page sends its page views, the demo's relay stores
@@ -31,8 +32,9 @@ test('page views of the demo page reach GET /stats through the SQLite store', as
     expect(response.status()).toBe(200);
     return (await response.json()) as StatsReport;
   };
+  // Generous: on a loaded machine the last view's pagehide beacon can take a while.
   await expect
-    .poll(async () => (await report()).pages)
+    .poll(async () => (await report()).pages, { timeout: 15_000 })
     .toEqual([{ page: path, views: 5, visits: '<5' }]);
   const stats = await report();
   expect(stats.range.page).toBe(path);
@@ -42,4 +44,25 @@ test('page views of the demo page reach GET /stats through the SQLite store', as
 
   const unauthorised = await request.get('/zv/stats');
   expect(unauthorised.status()).toBe(401);
+});
+
+test('a choice made under Global Privacy Control reaches the store as an objection', async ({
+  page,
+  request,
+}) => {
+  await page.addInitScript(() =>
+    Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }),
+  );
+  const receipt = page.waitForRequest((r) => r.url().endsWith('/zv/consent'));
+  await openSdkPage(page, { attributes: { 'data-endpoint': '/zv' } });
+  await banner(page).getByRole('button', { name: 'Alles accepteren' }).click();
+  const sent = JSON.parse((await receipt).postData() ?? '{}') as { id: string; objection?: string };
+  expect(sent.objection).toBe('gpc');
+  await expect
+    .poll(async () => {
+      const response = await request.get('/zv/records?limit=1000');
+      const { records } = (await response.json()) as { records: Record<string, unknown>[] };
+      return records.find((record) => record.id === sent.id);
+    })
+    .toMatchObject({ type: 'consent', method: 'accept-all', objection: 'gpc', ip: '127.0.0.0' });
 });
