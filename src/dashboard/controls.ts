@@ -15,7 +15,7 @@ export interface Choice {
 export interface Controls {
   element: HTMLFormElement;
   read(): Choice;
-  /** Fills the page filter with the pages seen so far, keeping the current choice. */
+  /** Adds pages to the page filter's suggestions. */
   setPages(pages: string[]): void;
   /** Shows (or clears) a message about the chosen dates. */
   setError(message: string): void;
@@ -48,7 +48,19 @@ export const createControls = (
     labelled('from', t.from, from),
     labelled('to', t.to, to),
   );
-  const page = h('select', { id: 'page', name: 'page' });
+  // A text field with suggestions rather than a select: any page can be typed, also one
+  // outside the top list the suggestions come from.
+  const page = h('input', {
+    id: 'page',
+    name: 'page',
+    type: 'search',
+    list: 'page-options',
+    value: initial.page,
+    autocomplete: 'off',
+    spellcheck: 'false',
+    'aria-describedby': 'page-hint',
+  });
+  const options = h('datalist', { id: 'page-options' });
   const error = h('p', {
     class: 'notice notice-error',
     id: 'range-error',
@@ -60,21 +72,22 @@ export const createControls = (
     { class: 'controls', 'aria-label': t.controls },
     labelled('range', t.range, preset),
     dates,
-    labelled('page', t.page, page),
+    h(
+      'div',
+      { class: 'field field-page' },
+      h('label', { for: 'page' }, t.page),
+      page,
+      options,
+      h('span', { class: 'hint', id: 'page-hint' }, t.pageHint),
+    ),
     h('div', { class: 'field field-submit' }, h('button', { type: 'submit' }, t.show)),
     error,
   );
   let pages: string[] = [];
   const setPages = (list: string[]) => {
-    const current = page.value || initial.page;
-    pages = [...new Set([...list, ...(current ? [current] : [])])];
-    page.replaceChildren(
-      h('option', { value: '' }, t.allPages),
-      ...pages.map((value) => h('option', { value }, value)),
-    );
-    page.value = current;
+    pages = [...new Set([...pages, ...list])];
+    options.replaceChildren(...pages.map((value) => h('option', { value })));
   };
-  setPages([]);
 
   preset.addEventListener('change', () => {
     dates.hidden = preset.value !== 'custom';
@@ -92,7 +105,7 @@ export const createControls = (
       preset: preset.value as RangePreset,
       from: from.value,
       to: to.value,
-      page: page.value,
+      page: page.value.trim(),
     }),
     setPages,
     setError(message) {

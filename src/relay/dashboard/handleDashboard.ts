@@ -23,12 +23,9 @@ const handlePage = async (input: DashboardRequest): Promise<Response> => {
   const session = await sessionOf(input);
   if (!session) {
     const signedOut = input.url.searchParams.get('signedout') === '1';
-    return signInPage(
-      input,
-      lang,
-      200,
-      signedOut ? { kind: 'info', text: PAGE_STRINGS[lang].signedOut } : undefined,
-    );
+    return signInPage(input, lang, 200, {
+      notice: signedOut ? { kind: 'info', text: PAGE_STRINGS[lang].signedOut } : undefined,
+    });
   }
   const csrf = await input.dashboard.csrf.forSession(session);
   return htmlResponse(

@@ -5,6 +5,7 @@ import { PAGE_STRINGS, type DashboardLang } from './pageStrings';
 import { renderSignIn, type Notice } from './renderPages';
 import { htmlResponse } from './securityHeaders';
 import { isHttps, sessionCookie } from './sessionCookie';
+import { viewQuery } from './viewQuery';
 
 /** A sign-in form is a token and two short fields. */
 const MAX_FORM_BYTES = 4096;
@@ -15,17 +16,29 @@ export const dashboardUrl = (base: string, lang: DashboardLang, extra = ''): str
   return `${base}/dashboard${query ? `?${query}` : ''}`;
 };
 
-/** The sign-in form again, with a notice and a fresh CSRF token. */
+interface SignInPage {
+  notice?: Notice;
+  headers?: Record<string, string>;
+  /** The view to open after sign-in (`viewQuery`); default: the one this request asked for. */
+  view?: string;
+}
+
+/** The sign-in form (again), with a notice and a fresh CSRF token. */
 export const signInPage = async (
   input: DashboardRequest,
   lang: DashboardLang,
   status: number,
-  notice?: Notice,
-  headers: Record<string, string> = {},
+  { notice, headers = {}, view = viewQuery(input.url.searchParams) }: SignInPage = {},
 ): Promise<Response> =>
   htmlResponse(
     status,
-    renderSignIn(lang, basePathOf(input), await input.dashboard.csrf.forSignIn(), notice),
+    renderSignIn({
+      lang,
+      base: basePathOf(input),
+      csrf: await input.dashboard.csrf.forSignIn(),
+      notice,
+      view,
+    }),
     headers,
   );
 
@@ -48,37 +61,32 @@ export const handleSignIn = async (input: DashboardRequest): Promise<Response> =
   const { dashboard } = input;
   const key = input.ip ?? 'unknown';
   if (!sameOriginPost(input)) {
-    return signInPage(input, 'nl', 403, { kind: 'error', text: PAGE_STRINGS.nl.staleForm });
+    return signInPage(input, 'nl', 403, {
+      notice: { kind: 'error', text: PAGE_STRINGS.nl.staleForm },
+    });
   }
   const wait = dashboard.guard.wait(key);
   const form = wait > 0 ? null : await readForm(input);
   const lang = formLang(form);
   const t = PAGE_STRINGS[lang];
-  if (wait > 0) {
-    return signInPage(
-      input,
-      lang,
-      429,
-      { kind: 'error', text: t.tooMany(wait) },
-      {
-        'retry-after': String(wait),
-      },
-    );
-  }
+  const view = viewQuery(new URLSearchParams(form?.get('view') ?? ''));
+  const error = (status: number, text: string, headers?: Record<string, string>) =>
+    signInPage(input, lang, status, { notice: { kind: 'error', text }, headers, view });
+  if (wait > 0) return error(429, t.tooMany(wait), { 'retry-after': String(wait) });
   if (!form || !(await dashboard.csrf.checkSignIn(form.get('csrf')))) {
-    return signInPage(input, lang, 403, { kind: 'error', text: t.staleForm });
+    return error(403, t.staleForm);
   }
   const token = form.get('token') ?? '';
-  if (!token) return signInPage(input, lang, 400, { kind: 'error', text: t.emptyToken });
+  if (!token) return error(400, t.emptyToken);
   if (!sameToken(token, dashboard.token)) {
     dashboard.guard.failed(key);
-    return signInPage(input, lang, 401, { kind: 'error', text: t.wrongToken });
+    return error(401, t.wrongToken);
   }
   const base = basePathOf(input);
   return new Response(null, {
     status: 303,
     headers: {
-      location: dashboardUrl(base, lang),
+      location: dashboardUrl(base, lang, view),
       'set-cookie': sessionCookie(
         await dashboard.sessions.issue(),
         base,

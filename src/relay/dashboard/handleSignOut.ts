@@ -15,7 +15,9 @@ export const handleSignOut = async (input: DashboardRequest): Promise<Response> 
     form !== null &&
     (!session || (await input.dashboard.csrf.checkSession(session, form.get('csrf'))));
   if (!valid) {
-    return signInPage(input, lang, 403, { kind: 'error', text: PAGE_STRINGS[lang].staleForm });
+    return signInPage(input, lang, 403, {
+      notice: { kind: 'error', text: PAGE_STRINGS[lang].staleForm },
+    });
   }
   if (session) input.dashboard.sessions.revoke(session);
   const base = basePathOf(input);

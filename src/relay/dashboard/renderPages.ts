@@ -58,12 +58,20 @@ ${main}
 };
 
 /** The sign-in form. The token goes in the POST body only, never in a URL. */
-export const renderSignIn = (
-  lang: DashboardLang,
-  base: string,
-  csrf: string,
-  notice?: Notice,
-): string => {
+export const renderSignIn = ({
+  lang,
+  base,
+  csrf,
+  notice,
+  view,
+}: {
+  lang: DashboardLang;
+  base: string;
+  csrf: string;
+  notice?: Notice;
+  /** The dashboard view to open after sign-in (`range=today&page=…`). */
+  view: string;
+}): string => {
   const t = PAGE_STRINGS[lang];
   const noticeHtml = notice
     ? `<p class="notice notice-${notice.kind}" id="sign-in-notice" role="${notice.kind === 'error' ? 'alert' : 'status'}">${notice.kind === 'error' ? `<strong>${e(t.error)}:</strong> ` : ''}${e(notice.text)}</p>\n`
@@ -79,6 +87,7 @@ export const renderSignIn = (
 ${noticeHtml}<form class="sign-in" method="post" action="${e(`${base}/dashboard/session`)}">
 <input type="hidden" name="csrf" value="${e(csrf)}">
 <input type="hidden" name="lang" value="${lang}">
+<input type="hidden" name="view" value="${e(view)}">
 <label for="token">${e(t.tokenLabel)}</label>
 <input id="token" name="token" type="password" autocomplete="current-password" required spellcheck="false"${invalid}>
 <button type="submit">${e(t.signIn)}</button>

@@ -130,22 +130,26 @@ export const defineDashboardSuite = (name: string, target: DashboardTarget) =>
       const origin = target.origin();
       const [a, b, c] = target.freshPages(3);
       await target.visit(browser, [a, b, c], 5);
-      await signIn(page, origin, DEMO_TOKEN, '?range=today');
-      // Equal counts may come in any order: compare in visit order.
-      const inOrder = (rows: string[][]) =>
-        rows.sort((x, y) => [a, b, c].indexOf(x[0]) - [a, b, c].indexOf(y[0]));
-      expect(inOrder(await rowsFor(page, 'pages', [a, b, c]))).toEqual([
-        [a, '5', '5'],
-        [b, '5', '5'],
-        [c, '5', '5'],
-      ]);
-      expect(inOrder(await rowsFor(page, 'paths', [a, b]))).toEqual([
+      // Each view filtered to one of the pages, so figures of other tests (or earlier runs into
+      // the same store) can neither push these out of a top list nor into them.
+      const view = async (key: string) => {
+        await page.goto(`${origin}/zv/dashboard?range=today&page=${encodeURIComponent(key)}`);
+        await expect(page.locator('#status')).toContainText('Cijfers van');
+      };
+      await signIn(page, origin, DEMO_TOKEN, `?range=today&page=${encodeURIComponent(a)}`);
+      expect(await rowsFor(page, 'pages', [a])).toEqual([[a, '5', '5']]);
+      expect(await rowsFor(page, 'entries', [a, b, c])).toEqual([[a, '5']]);
+      expect(await rowsFor(page, 'statuses', [a, b, c])).toEqual([[a, '200', '5']]);
+      await view(b);
+      expect(await rowsFor(page, 'pages', [b])).toEqual([[b, '5', '5']]);
+      // The flow through the middle page: where its visitors came from and went next.
+      expect(await rowsFor(page, 'paths', [a, b])).toEqual([
         [a, `→ ${b}`, '5'],
         [b, `→ ${c}`, '5'],
       ]);
-      expect(await rowsFor(page, 'entries', [a, b, c])).toEqual([[a, '5']]);
+      await view(c);
+      expect(await rowsFor(page, 'pages', [c])).toEqual([[c, '5', '5']]);
       expect(await rowsFor(page, 'exits', [a, b, c])).toEqual([[c, '5']]);
-      expect(await rowsFor(page, 'statuses', [a, b, c])).toEqual([[a, '200', '5']]);
     });
 
     test('a count below the threshold is shown as "< 5"', async ({ page, browser }) => {
@@ -153,7 +157,7 @@ export const defineDashboardSuite = (name: string, target: DashboardTarget) =>
       const origin = target.origin();
       const [a] = target.freshPages(1);
       await target.visit(browser, [a], 1);
-      await signIn(page, origin, DEMO_TOKEN, '?range=today');
+      await signIn(page, origin, DEMO_TOKEN, `?range=today&page=${encodeURIComponent(a)}`);
       expect(await rowsFor(page, 'pages', [a])).toEqual([[a, '< 5', '< 5']]);
       await expect(page.locator('#view-pages')).toContainText('< 5');
     });
@@ -222,18 +226,13 @@ export const defineDashboardSuite = (name: string, target: DashboardTarget) =>
       await page.keyboard.press('Enter');
       await expect.poll(() => data.at(-1)).toBe(`?from=2026-11-01&to=${today}`);
 
-      // The page filter: the visited page, typed to select it.
-      await tabTo(page, (f) => f.startsWith('select#page'));
-      await expect(page.locator('#page option', { hasText: a })).toHaveCount(1);
-      const index = await page
-        .locator('#page option')
-        .evaluateAll(
-          (options, wanted) => options.findIndex((o) => (o as HTMLOptionElement).value === wanted),
-          a,
-        );
-      for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
-      await expect(page.locator('#page')).toHaveValue(a);
-      await expect.poll(() => data.at(-1)).toContain(`&page=${encodeURIComponent(a)}`);
+      // The page filter: the visited page, typed (suggestions hold only the top pages).
+      await tabTo(page, (f) => f.startsWith('input#page'));
+      await page.keyboard.type(a);
+      await page.keyboard.press('Enter');
+      await expect
+        .poll(() => data.at(-1))
+        .toBe(`?from=2026-11-01&to=${today}&page=${encodeURIComponent(a)}`);
       await expect(page.locator('#status')).toContainText('Cijfers van');
 
       // The CSV of the top pages, by keyboard.

@@ -97,6 +97,29 @@ describe('dashboard routes', () => {
     expect(html).toContain('action="/zv/dashboard/signout"');
   });
 
+  it('returns to the view that was asked for, and only to a view of the dashboard', async () => {
+    const relay = relayWith();
+    const csrf = await signInForm(
+      relay,
+      '?range=today&page=%2Fcontact&next=https%3A%2F%2Fevil.example',
+    );
+    const page = await relay(new Request(`${BASE}/dashboard?range=today&page=%2Fcontact`), PEER);
+    expect(await page.text()).toContain('name="view" value="range=today&amp;page=%2Fcontact"');
+    const back = await post(relay, '/dashboard/session', {
+      csrf,
+      token: TOKEN,
+      view: 'range=today&page=%2Fcontact&next=x',
+    });
+    expect(back.headers.get('location')).toBe('/zv/dashboard?range=today&page=%2Fcontact');
+    const forged = await post(relay, '/dashboard/session', {
+      csrf,
+      token: TOKEN,
+      lang: 'en',
+      view: '//evil.example/x',
+    });
+    expect(forged.headers.get('location')).toBe('/zv/dashboard?lang=en');
+  });
+
   it('leaves Secure off over plain http, and adds it behind a TLS proxy', async () => {
     const relay = relayWith();
     const csrf = await signInForm(relay);
