@@ -53,7 +53,13 @@ export const createStoreSink = ({
       return opened;
     })();
     current = opening;
-    opening.catch(() => drop(opening));
+    opening.catch((error: { code?: unknown }) => {
+      // The code only (`SQLITE_CANTOPEN`, `ERR_MODULE_NOT_FOUND`, `ECONNREFUSED`): a message
+      // may quote a path or a value.
+      const code = typeof error?.code === 'string' ? ` (${error.code})` : '';
+      log(`zorgvuldig relay: the ${name} store could not be opened${code}`);
+      drop(opening);
+    });
     return opening;
   };
 

@@ -252,4 +252,20 @@ describe('the relay when the SQLite store cannot write', () => {
     await r.relay.close();
     expect(sidsIn(file).sort()).toEqual([...r.acknowledged].sort());
   });
+
+  it('logs why the store could not be opened, by its code only, and answers 503', async () => {
+    const logged: string[] = [];
+    const failure = Object.assign(new Error('cannot open /srv/secret/zorgvuldig.sqlite'), {
+      code: 'SQLITE_CANTOPEN',
+    });
+    const sink = createStoreSink({
+      name: 'sqlite',
+      log: (message) => logged.push(message),
+      open: () => Promise.reject(failure),
+    });
+    await expect(sink.write!([], {})).rejects.toBe(failure);
+    expect(logged).toEqual([
+      'zorgvuldig relay: the sqlite store could not be opened (SQLITE_CANTOPEN)',
+    ]);
+  });
 });
