@@ -23,7 +23,7 @@ export default tseslint.config(
   {
     // Browser code must never reach for the relay (and vice versa): DESIGN.md, data flows one way.
     files: ['src/**/*.ts'],
-    ignores: ['src/relay/**', 'src/privacy/**'],
+    ignores: ['src/relay/**', 'src/privacy/**', 'src/dashboard/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: ['**/relay/**'] }] },
   },
   // Features talk through the Context (src/context/) and the shared foundations (config, consent,
@@ -68,6 +68,26 @@ export default tseslint.config(
           patterns: [
             { regex: '^\\.\\./\\.\\./(?!privacy/|protocol/)', message: RELAY_ONLY },
             { regex: '^\\.\\./\\.\\./\\.\\./', message: RELAY_ONLY },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The statistics dashboard's page is browser code too; it reads the relay's data contract
+    // (`relay/store/types`) as types only, and never runs relay code. (The relay's allow-list
+    // above keeps it from importing the page as code: it serves the built text, dashboardAssets.)
+    files: ['src/dashboard/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)relay/(?!store/types$)',
+              message: 'The dashboard page may use only the types of relay/store/types.',
+            },
+            { group: ['**/relay/store/types'], allowTypeImports: true },
           ],
         },
       ],

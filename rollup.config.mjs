@@ -73,7 +73,45 @@ const partIntegrity = () => ({
   },
 });
 
+const dashboardDir = 'dist/dashboard';
+const dashboardFiles = ['dashboard.js', 'dashboard.css'];
+
+/** Emits the dashboard's stylesheet next to its script (tsc does not copy CSS). */
+const dashboardCss = () => ({
+  name: 'dashboard-css',
+  generateBundle() {
+    this.emitFile({
+      type: 'asset',
+      fileName: 'dashboard.css',
+      source: readFileSync('src/dashboard/dashboard.css', 'utf8'),
+    });
+  },
+});
+
+/**
+ * The relay serves the dashboard's files on Workers too, which have no file system: this
+ * replaces `relay/dashboard/dashboardAssets.js` with a module holding their text. It runs after
+ * the dashboard's own bundle (rollup builds the configurations in order).
+ */
+const dashboardAssets = () => ({
+  name: 'dashboard-assets',
+  load(id) {
+    if (!id.replaceAll('\\', '/').endsWith('/relay/dashboard/dashboardAssets.js')) return null;
+    const files = Object.fromEntries(
+      dashboardFiles.map((name) => [name, readFileSync(`${dashboardDir}/${name}`, 'utf8')]),
+    );
+    return `export const dashboardAssets = ${JSON.stringify(files)};`;
+  },
+});
+
 export default [
+  // The statistics dashboard's page script and stylesheet, served by the relay: separate files,
+  // nothing of them reaches the visitor's SDK.
+  {
+    input: `${modules}/dashboard/main.js`,
+    output: { dir: dashboardDir, format: 'iife', entryFileNames: 'dashboard.js', banner: licence },
+    plugins: [...configurePlugins({ minify: true }), dashboardCss()],
+  },
   // npm: the browser API. js-cookie and web-vitals stay imports so a site's bundler dedupes them;
   // the parts are dynamic imports, so the site's bundler splits them into chunks of their own.
   {
@@ -128,13 +166,13 @@ export default [
       banner: (chunk) =>
         chunk.name === 'relay-node' ? `#!/usr/bin/env node\n${licence}` : licence,
     },
-    plugins: configurePlugins({ browser: false }),
+    plugins: [...configurePlugins({ browser: false }), dashboardAssets()],
   },
   // The relay for Cloudflare Workers / workerd: one self-contained module, valibot inlined.
   {
     input: `${modules}/relay/worker.js`,
     output: { file: 'dist/relay-worker.mjs', format: 'esm', banner: licence },
-    plugins: configurePlugins({ browser: true }),
+    plugins: [...configurePlugins({ browser: true }), dashboardAssets()],
   },
   // The service worker guard (opt-in `serviceWorker` option): a classic worker script.
   {

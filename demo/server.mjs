@@ -2,7 +2,9 @@
 // The QA demo: serves demo/ at `/`, the built SDK at `/dist/`, the test fixtures at `/fixtures/`,
 // and the relay at `/zv` with the embedded SQLite store (and an NDJSON log beside it) on disk.
 // Nothing leaves localhost.
-//   node demo/server.mjs [--port 8080] [--host 127.0.0.1] [--data-dir .data/demo]
+//   node demo/server.mjs [--port 8080] [--host 127.0.0.1] [--data-dir .data/demo] [--stats-token T]
+// The statistics dashboard is at /zv/dashboard, signed in with the demo's stats token (printed
+// at start; a fixed one, as the demo listens on this machine only).
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -15,6 +17,7 @@ const { values: args } = parseArgs({
     port: { type: 'string', default: process.env.PORT ?? '8080' },
     host: { type: 'string', default: '127.0.0.1' },
     'data-dir': { type: 'string', default: join(root, '.data', 'demo') },
+    'stats-token': { type: 'string', default: process.env.ZV_STATS_TOKEN ?? 'demo' },
     // The browser tests send many beacons from one (truncated) address in parallel.
     'no-rate-limit': { type: 'boolean', default: false },
   },
@@ -58,8 +61,8 @@ const relay = await (async () => {
       { type: 'sqlite', file: join(dir, 'zorgvuldig.sqlite') },
       { type: 'ndjson', dir },
     ],
-    // The QA cockpit and its browser tests read /stats with this token; a real relay sets its own.
-    statsToken: process.env.ZV_STATS_TOKEN ?? 'demo',
+    // The QA cockpit, the dashboard and their browser tests use this token; a real relay sets its own.
+    statsToken: args['stats-token'],
     exposeRecords: true,
     ...(args['no-rate-limit'] ? { rateLimit: false } : {}),
     allowedOrigins: [`http://${args.host}:${args.port}`, `http://localhost:${args.port}`],
@@ -124,6 +127,11 @@ server.listen(Number(args.port), args.host, () => {
   console.log(
     `zorgvuldig demo: http://${args.host}:${args.port}/  (relay ${relay ? 'at /zv' : 'not built'}, store ${resolve(args['data-dir'])})`,
   );
+  if (relay) {
+    console.log(
+      `statistics dashboard: http://${args.host}:${args.port}/zv/dashboard  (token: ${args['stats-token']})`,
+    );
+  }
 });
 for (const signal of ['SIGINT', 'SIGTERM'])
   process.on(signal, () =>

@@ -1,6 +1,8 @@
 import { truncateIp } from '../privacy/truncateIp';
 import { checkOrigin, corsHeaders } from './checkOrigin';
 import { createDailySalt } from './createDailySalt';
+import { createDashboard } from './dashboard/createDashboard';
+import { handleDashboard } from './dashboard/handleDashboard';
 import { createRateLimiter } from './createRateLimiter';
 import { handleCollect } from './handleCollect';
 import { handleConsent } from './handleConsent';
@@ -37,6 +39,7 @@ export const createRelayHandler = (
   const resolved = resolveOptions(options, platform);
   const state = createRelayState(resolved, createDailySalt(resolved.gaSalt, resolved.now));
   const limit = resolved.rateLimit ? createRateLimiter(resolved.rateLimit, resolved.now) : null;
+  const dashboard = createDashboard(resolved);
 
   const handle = async (request: Request, env: unknown, ctx: RelayContext): Promise<Response> => {
     let url: URL;
@@ -83,6 +86,8 @@ export const createRelayHandler = (
         'access-control-max-age': PREFLIGHT_MAX_AGE,
       });
     }
+    if (route === '/dashboard' || route.startsWith('/dashboard/'))
+      return handleDashboard({ request, url, route, ip, state, dashboard });
     if (route === '/stats' && method === 'GET') return handleStats(request, url, state);
     if (route === '/records' && method === 'GET') return handleRecords(request, url, state);
     if (!POST_ROUTES.has(route)) return jsonResponse(404, { error: 'not found' });

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { DASHBOARD_COOKIE, readSessionCookie } from './dashboard/sessionCookie';
 import { jsonResponse } from './jsonResponse';
 import type { RelayHandler } from './types';
 
@@ -41,7 +42,7 @@ const send = async (res: ServerResponse, response: Response, close = false) => {
 
 /**
  * Serves one Node request with the relay: converts `IncomingMessage` into a Fetch `Request`
- * (cookies left behind: the relay ignores them) and passes the socket's address as
+ * (cookies left behind, all but the dashboard's own session cookie) and passes the socket's address as
  * `clientAddress`, the only place the relay learns it. The body is read up to the relay's
  * limit while it streams, within the relay's `bodyTimeoutMs`; a `Content-Length` over the
  * limit, or a body that grows past it, is answered 413 without reading the rest.
@@ -55,7 +56,13 @@ export const handleNodeRequest = async (
     const method = (req.method ?? 'GET').toUpperCase();
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) {
-      if (name === 'cookie' || value === undefined) continue;
+      if (value === undefined) continue;
+      if (name === 'cookie') {
+        // The site's cookies (`_ga`, its own sessions) are none of the relay's business.
+        const session = readSessionCookie(Array.isArray(value) ? value.join('; ') : value);
+        if (session) headers.set('cookie', `${DASHBOARD_COOKIE}=${session}`);
+        continue;
+      }
       headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
     let body: Buffer | undefined;

@@ -2,18 +2,12 @@ import { computeStats } from './computeStats';
 import { jsonResponse } from './jsonResponse';
 import { readStatsQuery } from './readStatsQuery';
 import type { RelayState } from './relayState';
+import { sameToken } from './sameToken';
 import { storageUnavailable } from './storeRecords';
 
 /** Records `GET /records` returns by default and at most. */
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 1000;
-
-/** Compares in time independent of where the strings differ (tokens must not leak by timing). */
-const sameToken = (a: string, b: string): boolean => {
-  let diff = a.length ^ b.length;
-  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i % (b.length || 1));
-  return diff === 0;
-};
 
 const authorised = (request: Request, state: RelayState): boolean => {
   const token = state.options.statsToken;
