@@ -1,4 +1,4 @@
-import { h } from '../ui/h';
+import { h } from '../lib/h';
 import type { RangePreset } from './dateRange';
 import type { DashboardStrings } from './strings';
 

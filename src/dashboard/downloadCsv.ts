@@ -1,4 +1,4 @@
-import { h } from '../ui/h';
+import { h } from '../lib/h';
 
 /**
  * Saves text as a file from the page itself (a Blob URL and a `download` link): the numbers

@@ -1,4 +1,4 @@
-import { h } from '../ui/h';
+import { h } from '../lib/h';
 import type { ChartSeries } from './sections';
 import { svg } from './svg';
 

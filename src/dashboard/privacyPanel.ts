@@ -1,4 +1,4 @@
-import { h } from '../ui/h';
+import { h } from '../lib/h';
 import type { DashboardStrings } from './strings';
 
 /** "Wat we meten, en wat niet": what the figures are made of, and what they never contain. */

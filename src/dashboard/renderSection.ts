@@ -1,4 +1,4 @@
-import { h } from '../ui/h';
+import { h } from '../lib/h';
 import type { DateRange } from './dateRange';
 import { downloadCsv } from './downloadCsv';
 import { lineChart } from './lineChart';

@@ -1,5 +1,5 @@
 import type { StatsReport } from '../relay/store/types';
-import { h } from '../ui/h';
+import { h } from '../lib/h';
 import { createControls, type Choice } from './controls';
 import { customRange, isPreset, presetRange, type DateRange } from './dateRange';
 import { fetchReport } from './fetchReport';
