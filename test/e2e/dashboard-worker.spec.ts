@@ -8,7 +8,7 @@ import { defineDashboardSuite, runId, waitForPageViews } from './support/defineD
 /**
  * The statistics dashboard on the Worker bundle (`dist/relay-worker.mjs`) in workerd, through
  * Miniflare on a local port, configured by env vars as on Cloudflare. The dashboard's script and
- * stylesheet come from the bundle itself: a Worker has no file system. Visits are beacons posted
+ * stylesheet come from the bundle itself: a Worker has no file system; its store is D1. Visits are beacons posted
  * to the Worker's `/collect`, as the SDK on a site's pages would send them.
  */
 const script = fileURLToPath(new URL('../../dist/relay-worker.mjs', import.meta.url));
@@ -27,7 +27,9 @@ test.beforeAll(async () => {
     compatibilityDate: '2025-01-01',
     host: '127.0.0.1',
     port: 0,
-    bindings: { ZV_STATS_TOKEN: DEMO_TOKEN, ZV_MEMORY_SINK: '1', ZV_RATE_LIMIT: 'off' },
+    bindings: { ZV_STATS_TOKEN: DEMO_TOKEN, ZV_RATE_LIMIT: 'off' },
+    // The Worker's statistics store, as on Cloudflare: a D1 database (miniflare's, in memory).
+    d1Databases: ['ZV_D1'],
   });
   origin = new URL(await mf.ready).origin;
 });
@@ -43,9 +45,6 @@ const randomToken = () =>
     .padEnd(22, 'x');
 
 defineDashboardSuite('dashboard on the Worker (workerd via miniflare)', {
-  // The Worker's own store (D1) is not wired yet: it has the memory ring only, so the views that
-  // need figures per period are skipped here and run on the Node relay.
-  hasStore: false,
   origin: () => origin,
   freshPages(count) {
     const run = runId();

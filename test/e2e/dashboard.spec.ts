@@ -10,7 +10,6 @@ import { defineDashboardSuite, runId, waitForPageViews } from './support/defineD
 test.use({ locale: 'en-US', timezoneId: 'UTC' });
 
 defineDashboardSuite('dashboard on the Node relay (demo server)', {
-  hasStore: true,
   origin: () => `http://127.0.0.1:${process.env.ZV_E2E_PORT ?? 4317}`,
   freshPages(count) {
     const run = runId();
