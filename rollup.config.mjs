@@ -74,7 +74,7 @@ const partIntegrity = () => ({
 });
 
 export default [
-  // npm: the browser API. js-cookie and web-vitals stay imports so a site's bundler dedupes them;
+  // npm: the browser API. web-vitals stays an import so a site's bundler dedupes it;
   // the parts are dynamic imports, so the site's bundler splits them into chunks of their own.
   {
     input: { zorgvuldig: `${modules}/index.js`, scrub: `${modules}/scrub.js` },
