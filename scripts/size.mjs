@@ -28,13 +28,13 @@ export const ENTRIES = [
   {
     name: 'dist/zorgvuldig.min.js',
     what: 'script tag: the core (blocks the page)',
-    budget: 13.3 * KB,
+    budget: 12.4 * KB,
     target: 6 * KB,
   },
   {
     name: 'dist/zorgvuldig.ui.js',
     what: 'part: banner + dialog',
-    budget: 3.2 * KB,
+    budget: 3.8 * KB,
     target: null,
   },
   {
@@ -46,7 +46,7 @@ export const ENTRIES = [
   {
     name: 'dist/zorgvuldig.rights.js',
     what: 'part: rights, declaration, audit',
-    budget: 2.2 * KB,
+    budget: 2.8 * KB,
     target: null,
   },
   {
@@ -57,8 +57,8 @@ export const ENTRIES = [
   },
   {
     name: 'dist/zorgvuldig.mjs',
-    what: 'npm `zorgvuldig`, every part (js-cookie, web-vitals external)',
-    budget: 19.6 * KB,
+    what: 'npm `zorgvuldig`, every part (web-vitals external)',
+    budget: 19.9 * KB,
     target: 9.7 * KB,
   },
   { name: 'dist/scrub.mjs', what: 'npm `zorgvuldig/scrub`', budget: 4.5 * KB, target: 4.5 * KB },
