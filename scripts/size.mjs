@@ -28,12 +28,24 @@ export const ENTRIES = [
   {
     name: 'dist/zorgvuldig.min.js',
     what: 'script tag: the core (blocks the page)',
-    budget: 12.4 * KB,
+    budget: 12.5 * KB,
     target: 6 * KB,
   },
   {
+    name: 'dist/zorgvuldig.ui.nl.js',
+    what: 'part: banner + dialog, Dutch (the core loads one language)',
+    budget: 3.5 * KB,
+    target: null,
+  },
+  {
+    name: 'dist/zorgvuldig.ui.en.js',
+    what: 'part: banner + dialog, English',
+    budget: 3.5 * KB,
+    target: null,
+  },
+  {
     name: 'dist/zorgvuldig.ui.js',
-    what: 'part: banner + dialog',
+    what: 'part: banner + dialog, both languages (hosted by hand)',
     budget: 3.8 * KB,
     target: null,
   },
@@ -68,21 +80,21 @@ export const ENTRIES = [
 /** What one visit loads of the script-tag build: the sum of its files' sizes. */
 export const VISITS = [
   {
-    name: 'first visit, statistics on',
-    files: ['dist/zorgvuldig.min.js', 'dist/zorgvuldig.ui.js', 'dist/zorgvuldig.stats.js'],
-    budget: 24.6 * KB,
+    name: 'first visit, statistics on (Dutch page)',
+    files: ['dist/zorgvuldig.min.js', 'dist/zorgvuldig.ui.nl.js', 'dist/zorgvuldig.stats.js'],
+    budget: 24.2 * KB,
     target: 13 * KB,
   },
   {
     name: 'returning visit (decided), statistics on',
     files: ['dist/zorgvuldig.min.js', 'dist/zorgvuldig.stats.js'],
-    budget: 21.5 * KB,
+    budget: 20.7 * KB,
     target: null,
   },
   {
     name: 'returning visit, statistics off',
     files: ['dist/zorgvuldig.min.js'],
-    budget: 13.3 * KB,
+    budget: 12.5 * KB,
     target: 6 * KB,
   },
 ];

@@ -27,7 +27,8 @@ const isFocusable = (element: HTMLElement | null): element is HTMLElement =>
 export const mountUi = (ctx: Context, shell: Shell, rights: RightsActions): Ui => {
   const { config, consent } = ctx;
   const { root, reopen } = shell;
-  const strings = STRINGS[config.lang];
+  // A one-language part holds only the language the core asked it for.
+  const strings = STRINGS[config.lang] ?? Object.values(STRINGS)[0]!;
   applyStyles(root, config.nonce, CSS);
 
   let returnFocus: HTMLElement | null = null;
