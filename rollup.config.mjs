@@ -54,15 +54,17 @@ const PARTS = ['ui', ...LANGS.map((lang) => `ui.${lang}`), 'stats', 'rights'];
 const partFile = (name) => `zorgvuldig.${name}.js`;
 
 /**
- * A one-language UI part: `ui/strings.js` becomes a module that holds `lang`'s texts only, so the
- * other language's strings are not in the file at all.
+ * A one-language UI part: `ui/strings.js` and `config/categoryStrings.js` become modules that hold
+ * `lang`'s texts only, so the other language's strings are not in the file at all.
  */
 const onlyLanguage = (lang) => ({
   name: 'zorgvuldig-only-language',
   load(id) {
-    if (!/[\\/]ui[\\/]strings\.js$/.test(id)) return null;
+    const base = /[\\/](ui[\\/]strings|config[\\/]categoryStrings)\.js$/.exec(id)?.[1];
+    if (!base) return null;
+    const file = `./${base.split(/[\\/]/)[1]}.${lang}.js`;
     const constant = lang.toUpperCase();
-    return `import { ${constant} } from './strings.${lang}.js';\nexport const STRINGS = { ${lang}: ${constant} };`;
+    return `import { ${constant} } from '${file}';\nexport const STRINGS = { ${lang}: ${constant} };`;
   },
 });
 

@@ -34,13 +34,13 @@ export const ENTRIES = [
   {
     name: 'dist/zorgvuldig.ui.nl.js',
     what: 'part: banner + dialog, Dutch (the core loads one language)',
-    budget: 3.5 * KB,
+    budget: 3.35 * KB,
     target: null,
   },
   {
     name: 'dist/zorgvuldig.ui.en.js',
     what: 'part: banner + dialog, English',
-    budget: 3.5 * KB,
+    budget: 3.3 * KB,
     target: null,
   },
   {
@@ -82,7 +82,7 @@ export const VISITS = [
   {
     name: 'first visit, statistics on (Dutch page)',
     files: ['dist/zorgvuldig.min.js', 'dist/zorgvuldig.ui.nl.js', 'dist/zorgvuldig.stats.js'],
-    budget: 24.2 * KB,
+    budget: 24 * KB,
     target: 13 * KB,
   },
   {
