@@ -44,9 +44,29 @@ const sharedKey = (id, importer) => {
 };
 const HOOK = 'window[Symbol.for("zorgvuldig.part")]';
 
-/** The script-tag parts, built before the core: the core carries their integrity hashes. */
-const PARTS = ['ui', 'stats', 'rights'];
+/**
+ * The script-tag parts, built before the core: the core carries their integrity hashes. The UI
+ * comes once per language (`ui.nl`, `ui.en`: the core loads the one of the page's language) and
+ * once with both (`ui`, the file the package has always exported).
+ */
+const LANGS = ['nl', 'en'];
+const PARTS = ['ui', ...LANGS.map((lang) => `ui.${lang}`), 'stats', 'rights'];
 const partFile = (name) => `zorgvuldig.${name}.js`;
+
+/**
+ * A one-language UI part: `ui/strings.js` and `config/categoryStrings.js` become modules that hold
+ * `lang`'s texts only, so the other language's strings are not in the file at all.
+ */
+const onlyLanguage = (lang) => ({
+  name: 'zorgvuldig-only-language',
+  load(id) {
+    const base = /[\\/](ui[\\/]strings|config[\\/]categoryStrings)\.js$/.exec(id)?.[1];
+    if (!base) return null;
+    const file = `./${base.split(/[\\/]/)[1]}.${lang}.js`;
+    const constant = lang.toUpperCase();
+    return `import { ${constant} } from '${file}';\nexport const STRINGS = { ${lang}: ${constant} };`;
+  },
+});
 
 /**
  * Writes the parts' SHA-384 hashes into the core in place of `__ZV_PART_INTEGRITY__`, after
@@ -56,8 +76,9 @@ const partFile = (name) => `zorgvuldig.${name}.js`;
 const partIntegrity = () => ({
   name: 'zorgvuldig-part-integrity',
   generateBundle(_options, bundle) {
+    // The two-language `ui` file is for hosting by hand; the core loads the page's language.
     const hashes = Object.fromEntries(
-      PARTS.map((name) => [
+      PARTS.filter((name) => name !== 'ui').map((name) => [
         partFile(name),
         `sha384-${createHash('sha384')
           .update(readFileSync(`dist/${partFile(name)}`))
@@ -129,7 +150,7 @@ export default [
   // The script-tag parts, each a self-registering IIFE next to the core. The leading `;` keeps a
   // file safe to concatenate after one that forgot its last semicolon.
   ...PARTS.map((name) => ({
-    input: `${modules}/parts/${name}.js`,
+    input: `${modules}/parts/${name.split('.')[0]}.js`,
     external: (id, importer) => sharedKey(id, importer) !== null,
     output: {
       file: `dist/${partFile(name)}`,
@@ -138,7 +159,10 @@ export default [
       banner: `${licence}\n;(function(S){`,
       footer: `})((${HOOK}||{}).shared||{});`,
     },
-    plugins: configurePlugins({ minify: true }),
+    plugins: [
+      name.includes('.') && onlyLanguage(name.split('.')[1]),
+      ...configurePlugins({ minify: true }),
+    ],
   })),
   // The script-tag core: starts itself, loads the parts above with their integrity hashes.
   {

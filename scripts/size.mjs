@@ -28,13 +28,25 @@ export const ENTRIES = [
   {
     name: 'dist/zorgvuldig.min.js',
     what: 'script tag: the core (blocks the page)',
-    budget: 13.3 * KB,
+    budget: 12.5 * KB,
     target: 6 * KB,
   },
   {
+    name: 'dist/zorgvuldig.ui.nl.js',
+    what: 'part: banner + dialog, Dutch (the core loads one language)',
+    budget: 3.35 * KB,
+    target: null,
+  },
+  {
+    name: 'dist/zorgvuldig.ui.en.js',
+    what: 'part: banner + dialog, English',
+    budget: 3.3 * KB,
+    target: null,
+  },
+  {
     name: 'dist/zorgvuldig.ui.js',
-    what: 'part: banner + dialog',
-    budget: 3.2 * KB,
+    what: 'part: banner + dialog, both languages (hosted by hand)',
+    budget: 3.8 * KB,
     target: null,
   },
   {
@@ -46,7 +58,7 @@ export const ENTRIES = [
   {
     name: 'dist/zorgvuldig.rights.js',
     what: 'part: rights, declaration, audit',
-    budget: 2.2 * KB,
+    budget: 2.8 * KB,
     target: null,
   },
   {
@@ -57,8 +69,8 @@ export const ENTRIES = [
   },
   {
     name: 'dist/zorgvuldig.mjs',
-    what: 'npm `zorgvuldig`, every part (js-cookie, web-vitals external)',
-    budget: 19.6 * KB,
+    what: 'npm `zorgvuldig`, every part (web-vitals external)',
+    budget: 19.9 * KB,
     target: 9.7 * KB,
   },
   { name: 'dist/scrub.mjs', what: 'npm `zorgvuldig/scrub`', budget: 4.5 * KB, target: 4.5 * KB },
@@ -68,21 +80,21 @@ export const ENTRIES = [
 /** What one visit loads of the script-tag build: the sum of its files' sizes. */
 export const VISITS = [
   {
-    name: 'first visit, statistics on',
-    files: ['dist/zorgvuldig.min.js', 'dist/zorgvuldig.ui.js', 'dist/zorgvuldig.stats.js'],
-    budget: 24.6 * KB,
+    name: 'first visit, statistics on (Dutch page)',
+    files: ['dist/zorgvuldig.min.js', 'dist/zorgvuldig.ui.nl.js', 'dist/zorgvuldig.stats.js'],
+    budget: 24 * KB,
     target: 13 * KB,
   },
   {
     name: 'returning visit (decided), statistics on',
     files: ['dist/zorgvuldig.min.js', 'dist/zorgvuldig.stats.js'],
-    budget: 21.5 * KB,
+    budget: 20.7 * KB,
     target: null,
   },
   {
     name: 'returning visit, statistics off',
     files: ['dist/zorgvuldig.min.js'],
-    budget: 13.3 * KB,
+    budget: 12.5 * KB,
     target: 6 * KB,
   },
 ];

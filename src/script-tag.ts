@@ -1,5 +1,6 @@
 // The script-tag core, `zorgvuldig.min.js`: what must run before any other script, and a loader
-// for the parts next to it (`zorgvuldig.ui.js`, `zorgvuldig.stats.js`, `zorgvuldig.rights.js`).
+// for the parts next to it (`zorgvuldig.ui.nl.js` or `.en.js`, `zorgvuldig.stats.js`,
+// `zorgvuldig.rights.js`).
 import { createScriptPartLoader } from './core/createScriptPartLoader';
 import { SHARED_MODULES } from './core/sharedModules';
 import { startScriptTag } from './core/startScriptTag';
@@ -11,5 +12,7 @@ startScriptTag((script) => {
   } catch {
     // An unparsable src: no parts, which fail closed.
   }
-  return { load: (config) => createScriptPartLoader(base, config.nonce, SHARED_MODULES) };
+  return {
+    load: (config) => createScriptPartLoader(base, config.nonce, config.lang, SHARED_MODULES),
+  };
 });

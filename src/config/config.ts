@@ -3,8 +3,9 @@ import type { CookieDeclaration, Lang, ReopenPosition, Translated } from './opti
 /** A category after defaults and site options are merged. */
 export interface CategoryDefinition {
   key: string;
-  label: Translated;
-  description: Translated;
+  /** Absent on a built-in category the site did not retitle: see `categoryTexts.ts`. */
+  label?: Translated;
+  description?: Translated;
   cookies: CookieDeclaration[];
   hosts: string[];
   /** `necessary` only: cannot be switched off. */

@@ -1,3 +1,4 @@
+import type { Lang } from '../config/options';
 import type { PartLoader, PartModules, PartName } from '../context/parts';
 import { PART_HOOK, type RegisterPart } from '../lib/partHook';
 import { trustedScriptUrl } from '../lib/trustedScriptUrl';
@@ -9,8 +10,12 @@ import { trustedScriptUrl } from '../lib/trustedScriptUrl';
  */
 declare const __ZV_PART_INTEGRITY__: Record<string, string>;
 
-/** The file of a part, next to the core: `zorgvuldig.ui.js`. */
-export const partFile = (name: PartName): string => `zorgvuldig.${name}.js`;
+/**
+ * The file of a part, next to the core: `zorgvuldig.stats.js`. The UI part comes in the page's
+ * language only (`zorgvuldig.ui.nl.js`), so a visitor does not download the other language.
+ */
+export const partFile = (name: PartName, lang: Lang): string =>
+  `zorgvuldig.${name === 'ui' ? `ui.${lang}` : name}.js`;
 
 /**
  * Loads parts as `<script>` elements from `base` (the core's own directory, so same origin and
@@ -22,6 +27,7 @@ export const partFile = (name: PartName): string => `zorgvuldig.${name}.js`;
 export const createScriptPartLoader = (
   base: string | null,
   nonce: string | null,
+  lang: Lang,
   shared: Record<string, object>,
 ): PartLoader => {
   const received: Partial<PartModules> = {};
@@ -34,10 +40,10 @@ export const createScriptPartLoader = (
   return <K extends PartName>(name: K) =>
     new Promise<PartModules[K]>((resolve, reject) => {
       if (!base) throw new Error('the SDK could not tell which directory it was loaded from');
-      const url = new URL(partFile(name), base).href;
+      const url = new URL(partFile(name, lang), base).href;
       const script = document.createElement('script');
       script.src = trustedScriptUrl(url) as string;
-      script.integrity = __ZV_PART_INTEGRITY__[partFile(name)] ?? '';
+      script.integrity = __ZV_PART_INTEGRITY__[partFile(name, lang)] ?? '';
       script.crossOrigin = 'anonymous';
       if (nonce) script.nonce = nonce;
       script.onload = () => {

@@ -1,3 +1,4 @@
+import { withBuiltInTexts } from '../config/categoryTexts';
 import type { Config } from '../config/config';
 import type { Lang, Translated } from '../config/options';
 import { h } from '../lib/h';
@@ -28,20 +29,22 @@ const CAPTION: Record<Lang, string> = {
 export const renderCookieTable = (config: Config, lang: Lang = config.lang): HTMLTableElement => {
   const text = (translated: Translated | undefined, fallback: string) =>
     translated?.[lang] ?? translated?.nl ?? fallback;
-  const rows = config.categories.flatMap((category) =>
-    category.cookies.map((cookie) =>
-      h(
-        'tr',
-        { 'data-cookie': cookie.name },
-        h('td', {}, h('code', {}, cookie.name)),
-        h('td', {}, text(category.label, category.key)),
-        h('td', {}, text(cookie.purpose, text(category.description, ''))),
-        h('td', {}, SESSION[lang]),
-        h('td', {}, cookie.recipient ?? SITE[lang]),
-        h('td', {}, text(cookie.country, EEA[lang])),
+  const rows = config.categories
+    .map(withBuiltInTexts)
+    .flatMap((category) =>
+      category.cookies.map((cookie) =>
+        h(
+          'tr',
+          { 'data-cookie': cookie.name },
+          h('td', {}, h('code', {}, cookie.name)),
+          h('td', {}, text(category.label, category.key)),
+          h('td', {}, text(cookie.purpose, text(category.description, ''))),
+          h('td', {}, SESSION[lang]),
+          h('td', {}, cookie.recipient ?? SITE[lang]),
+          h('td', {}, text(cookie.country, EEA[lang])),
+        ),
       ),
-    ),
-  );
+    );
   return h(
     'table',
     { class: 'zv-cookie-table', lang },

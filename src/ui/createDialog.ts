@@ -35,7 +35,8 @@ export const createDialog = (
   root: ShadowRoot,
   actions: DialogActions,
 ): PreferencesDialog => {
-  const text = (translated: CategoryDefinition['label']) => translated[lang] ?? translated.nl ?? '';
+  const text = (translated: CategoryDefinition['label']) =>
+    translated?.[lang] ?? translated?.nl ?? '';
   const switches = new Map<string, HTMLInputElement>();
   const objectionNote = h('p', { class: 'n', id: 'zv-on', hidden: true });
 

@@ -1,3 +1,4 @@
+import { withBuiltInTexts } from '../config/categoryTexts';
 import { allChoices } from '../consent/allChoices';
 import type { Context } from '../context/context';
 import type { RightsActions, Shell, Ui } from '../context/parts';
@@ -26,14 +27,15 @@ const isFocusable = (element: HTMLElement | null): element is HTMLElement =>
 export const mountUi = (ctx: Context, shell: Shell, rights: RightsActions): Ui => {
   const { config, consent } = ctx;
   const { root, reopen } = shell;
-  const strings = STRINGS[config.lang];
+  // A one-language part holds only the language the core asked it for.
+  const strings = STRINGS[config.lang] ?? Object.values(STRINGS)[0]!;
   applyStyles(root, config.nonce, CSS);
 
   let returnFocus: HTMLElement | null = null;
   const reject = () => consent.set(allChoices(config, false), 'reject-all');
   const accept = () => consent.set(allChoices(config, true), 'accept-all');
 
-  const dialog = createDialog(config.categories, config.lang, strings, root, {
+  const dialog = createDialog(config.categories.map(withBuiltInTexts), config.lang, strings, root, {
     save: (choices) => consent.set(choices, 'custom'),
     ...rights,
     reject,
