@@ -1,5 +1,4 @@
 // @vitest-environment happy-dom
-import Cookies from 'js-cookie';
 import { describe, expect, it } from 'vitest';
 import { createSessionJar } from '../../../src/cookies/createSessionJar';
 import { matchesCookiePattern } from '../../../src/cookies/matchesCookiePattern';
@@ -28,40 +27,6 @@ describe('createSessionJar', () => {
       expect(jar.get('zv_test')).toBeUndefined();
     },
   );
-
-  it('writes and reads cookies exactly as js-cookie 3 did, so earlier cookies stay readable', () => {
-    const writes: string[] = [];
-    let owner: object = Object.getPrototypeOf(document);
-    while (!Object.getOwnPropertyDescriptor(owner, 'cookie')?.set) {
-      owner = Object.getPrototypeOf(owner);
-    }
-    const cookie = Object.getOwnPropertyDescriptor(owner, 'cookie')!;
-    Object.defineProperty(document, 'cookie', {
-      configurable: true,
-      get: () => cookie.get!.call(document),
-      set: (value: string) => {
-        writes.push(value);
-        cookie.set!.call(document, value);
-      },
-    });
-    try {
-      const jar = createSessionJar(true);
-      const legacy = Cookies.withAttributes({ path: '/', sameSite: 'Lax', secure: true });
-      for (const [name, value] of [
-        ['zv_consent', '{"v":1,"c":{"statistics":true}}'],
-        ['a(b)', 'é ; = % , "q" @[x]{y}|/:<>#$&+^`~'],
-      ]) {
-        jar.set(name, value);
-        legacy.set(name, value);
-        expect(writes.at(-2)!.toLowerCase()).toBe(writes.at(-1)!.toLowerCase());
-        expect(jar.get(name)).toBe(legacy.get(name));
-        expect(jar.get(name)).toBe(value);
-      }
-      expect(jar.all()).toEqual(legacy.get());
-    } finally {
-      delete (document as unknown as Record<string, unknown>).cookie;
-    }
-  });
 
   it('never throws when document.cookie throws', () => {
     const descriptor = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie')!;
