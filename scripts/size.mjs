@@ -28,7 +28,7 @@ export const ENTRIES = [
   {
     name: 'dist/zorgvuldig.min.js',
     what: 'script tag: the core (blocks the page)',
-    budget: 12.5 * KB,
+    budget: 12.8 * KB,
     target: 6 * KB,
   },
   {
@@ -82,19 +82,19 @@ export const VISITS = [
   {
     name: 'first visit, statistics on (Dutch page)',
     files: ['dist/zorgvuldig.min.js', 'dist/zorgvuldig.ui.nl.js', 'dist/zorgvuldig.stats.js'],
-    budget: 24 * KB,
+    budget: 24.3 * KB,
     target: 13 * KB,
   },
   {
     name: 'returning visit (decided), statistics on',
     files: ['dist/zorgvuldig.min.js', 'dist/zorgvuldig.stats.js'],
-    budget: 20.7 * KB,
+    budget: 21 * KB,
     target: null,
   },
   {
     name: 'returning visit, statistics off',
     files: ['dist/zorgvuldig.min.js'],
-    budget: 12.5 * KB,
+    budget: 12.8 * KB,
     target: 6 * KB,
   },
 ];
