@@ -2,41 +2,12 @@
  * Public types of the relay. The relay is a Fetch-API handler: it runs on Node (through the
  * adapter in `handleNodeRequest.ts`) and on Cloudflare Workers / workerd (`worker.ts`).
  */
-import type { ConsentReceiptBody, Hit } from '../protocol/types';
-import type { D1DatabaseLike } from './store/createD1Driver';
+import type { ForgetQuery, StoredRecord } from './records';
+import type { SinkOptions } from './sinkOptions';
 import type { StatsQuery, StatsReport } from './store/types';
 
-/** What a stored statistics record holds: one hit, with what the relay added. */
-export interface StoredHit extends Hit {
-  /** ISO 8601 time the relay received the beacon (server clock). */
-  received: string;
-  /** The client IP, truncated before anything else happened (`203.0.0.0`, `2001:db8::`); `null` when unknown. */
-  ip: string | null;
-  /** The session pseudonym from the beacon. */
-  sid: string;
-  /** The id of the body the hit came in (`CollectBody.bid`), when the client sent one. */
-  bid?: string;
-  /** Present (`true`) when the client's `time` is more than a day from `received`: its clock is off. */
-  clockSkew?: true;
-}
-
-/** What a stored consent receipt holds: the receipt as sent, `type: 'consent'` to tell it from hits. */
-export type StoredReceipt = Omit<ConsentReceiptBody, 'v'> & {
-  type: 'consent';
-  /** ISO 8601 time the relay received it (server clock). */
-  received: string;
-  /** The truncated client IP, or `null` when unknown. */
-  ip: string | null;
-};
-
-/** One line of the store. */
-export type StoredRecord = StoredHit | StoredReceipt;
-
-/** What `POST /forget` asks a sink to delete. */
-export interface ForgetQuery {
-  sid?: string;
-  receipts?: string[];
-}
+export type * from './records';
+export type * from './sinkOptions';
 
 /** A GA4 hit after the relay cleaned it, ready to forward. */
 export interface GaHit {
@@ -79,117 +50,6 @@ export interface Sink {
   /** Releases what the sink holds open (a database connection). */
   close?(): Promise<void>;
 }
-
-/** Common options of the upstream sinks (Matomo, Plausible, GA4). */
-export interface UpstreamOptions {
-  /** Attempts per request before it is dropped. Default `5`. */
-  retries?: number;
-  /** Requests waiting for delivery or retry; beyond it new ones are dropped. Default `1000`. */
-  maxQueue?: number;
-  /** First retry delay in ms, doubled each attempt. Default `1000`. */
-  backoffMs?: number;
-  /** Time limit per upstream request in ms. Default `10000`. */
-  timeoutMs?: number;
-}
-
-/** The append-only log and export format (Node only): one NDJSON file per UTC day. */
-export interface NdjsonSinkOptions {
-  type: 'ndjson';
-  /** Directory for `YYYY-MM-DD.ndjson` files; created when missing. */
-  dir: string;
-  /** Days to keep, overriding the relay's `retentionDays` for this log; older files are deleted. */
-  retentionDays?: number;
-}
-
-/** The embedded statistics store (Node only): one SQLite database file, WAL mode. */
-export interface SqliteSinkOptions {
-  type: 'sqlite';
-  /**
-   * The database file; it and its directory are created when missing. Required with
-   * `createRelay()`; `startRelayServer()` and the CLI default it to `<dataDir>/zorgvuldig.sqlite`.
-   */
-  file?: string;
-}
-
-/**
- * The statistics store on a PostgreSQL server (Node only), for organisations that run one or
- * several relay instances against one database. The schema is migrated on start, under an
- * advisory lock, so instances starting at once migrate once.
- */
-export interface PostgresSinkOptions {
-  type: 'postgres';
-  /** `postgres://user:password@host:5432/database`; `?sslmode=require` and the like work. */
-  url: string;
-  /** Connections in the pool. Default `10`. */
-  maxConnections?: number;
-  /** Time to open a connection before a write fails (503), in ms. Default `5000`. */
-  connectTimeoutMs?: number;
-  /** Time a query may take before it fails, in ms. Default `10000`. */
-  queryTimeoutMs?: number;
-}
-
-/**
- * The statistics store on Cloudflare D1 (Workers only). The Worker entry adds it by itself for a
- * `ZV_D1` binding; in your own Worker: `createRelay({ sinks: [{ type: 'd1', database: env.DB }] })`.
- */
-export interface D1SinkOptions {
-  type: 'd1';
-  /** The D1 binding (`env.ZV_D1`). */
-  database: D1DatabaseLike;
-}
-
-/** An in-memory ring of the last records (tests, demos and Workers without storage). */
-export interface MemorySinkOptions {
-  type: 'memory';
-  /** Records kept. Default `1000`. */
-  limit?: number;
-}
-
-/** Matomo Tracking API. */
-export interface MatomoSinkOptions extends UpstreamOptions {
-  type: 'matomo';
-  /** Tracker URL, e.g. `https://matomo.example.eu/matomo.php`. */
-  url: string;
-  /** Matomo site id. */
-  siteId: string | number;
-  /** `token_auth`: needed for Matomo to accept `cip` (the truncated IP). */
-  token: string;
-}
-
-/** Plausible Events API. */
-export interface PlausibleSinkOptions extends UpstreamOptions {
-  type: 'plausible';
-  /** Base URL of the Plausible instance. Default `https://plausible.io`. */
-  url?: string;
-  /** The site's domain as configured in Plausible. */
-  domain: string;
-}
-
-/** GA4 proxy for hits sent by gtag's `transport_url`. */
-export interface Ga4SinkOptions extends UpstreamOptions {
-  type: 'ga4';
-  /** Where consented hits go. Default `https://region1.google-analytics.com/g/collect`. */
-  endpoint?: string;
-  /** Extra query parameters to keep besides the built-in allow-list (exact names or `ep.*`). */
-  allowParams?: string[];
-}
-
-/** Your own code receives the records (already truncated and scrubbed). */
-export interface FunctionSinkOptions {
-  type: 'function';
-  fn(records: StoredRecord[]): void | Promise<void>;
-}
-
-export type SinkOptions =
-  | SqliteSinkOptions
-  | NdjsonSinkOptions
-  | PostgresSinkOptions
-  | D1SinkOptions
-  | MemorySinkOptions
-  | MatomoSinkOptions
-  | PlausibleSinkOptions
-  | Ga4SinkOptions
-  | FunctionSinkOptions;
 
 /** Token bucket per truncated IP. */
 export interface RateLimitOptions {

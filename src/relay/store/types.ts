@@ -4,7 +4,7 @@
  * a backend only supplies an `SqlDriver` that executes SQL text. Queries are written once, with
  * `?` placeholders and SQL that SQLite 3.53 and PostgreSQL 15 both understand.
  */
-import type { ForgetQuery, StoredRecord } from '../types';
+import type { ForgetQuery, StoredRecord } from '../records';
 
 /** One parameterised statement. `?` placeholders; the PostgreSQL driver numbers them. */
 export interface SqlStatement {
