@@ -15,6 +15,7 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:$
 
 /** @param {{ minify?: boolean, browser?: boolean }} options */
 const configurePlugins = ({ minify = false, browser = true } = {}) => [
+  minify && withoutSoftNavigations(),
   nodeResolve({ browser, preferBuiltins: !browser }),
   minify &&
     terser({
@@ -67,6 +68,38 @@ const onlyLanguage = (lang) => ({
     return `import { ${constant} } from '${file}';\nexport const STRINGS = { ${lang}: ${constant} };`;
   },
 });
+
+/**
+ * web-vitals measures soft navigations only when a caller asks (`reportSoftNavs`); the SDK never
+ * does (it counts SPA navigations itself, `collectVitals` passes no options). In the browser
+ * files its check is the constant it always returns for us, so terser drops that code. The build
+ * fails if web-vitals stops shipping the check under this name, rather than silently keep it.
+ */
+const SOFT_NAVS = /[\\/]web-vitals[\\/]dist[\\/]modules[\\/]lib[\\/]softNavs\.js$/;
+const withoutSoftNavigations = () => {
+  let replaced = false;
+  return {
+    name: 'zorgvuldig-without-soft-navigations',
+    buildStart() {
+      replaced = false;
+    },
+    load(id) {
+      if (!SOFT_NAVS.test(id)) return null;
+      const source = readFileSync(id, 'utf8');
+      for (const name of ['checkSoftNavsEnabled', 'storeSoftNavEntry']) {
+        if (!source.includes(`export const ${name} =`))
+          this.error(`web-vitals: no ${name} in ${id}`);
+      }
+      replaced = true;
+      return 'export const checkSoftNavsEnabled = () => false;\nexport const storeSoftNavEntry = () => {};';
+    },
+    buildEnd(error) {
+      const modules = /[\\/]web-vitals[\\/]dist[\\/]modules[\\/]/;
+      const vitals = [...this.getModuleIds()].some((id) => modules.test(id));
+      if (!error && vitals && !replaced) this.error('web-vitals: softNavs.js was not bundled');
+    },
+  };
+};
 
 /**
  * Writes the parts' SHA-384 hashes into the core in place of `__ZV_PART_INTEGRITY__`, after

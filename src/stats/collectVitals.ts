@@ -1,4 +1,10 @@
-import { onCLS, onFCP, onINP, onLCP, onTTFB } from 'web-vitals';
+// One module per metric (the package's own subpaths), not its barrel: the browser build can then
+// leave out web-vitals' soft-navigation code, which `reportSoftNavs` (never set here) would need.
+import { onCLS } from 'web-vitals/onCLS.js';
+import { onFCP } from 'web-vitals/onFCP.js';
+import { onINP } from 'web-vitals/onINP.js';
+import { onLCP } from 'web-vitals/onLCP.js';
+import { onTTFB } from 'web-vitals/onTTFB.js';
 import type { Metric } from 'web-vitals';
 import type { HitTiming } from '../protocol/types';
 

@@ -18,13 +18,11 @@ const feed = (ctx: Context) => {
   return navigation;
 };
 
-vi.mock('web-vitals', () => ({
-  onFCP: () => {},
-  onLCP: () => {},
-  onCLS: () => {},
-  onINP: () => {},
-  onTTFB: () => {},
-}));
+vi.mock('web-vitals/onFCP.js', () => ({ onFCP: () => {} }));
+vi.mock('web-vitals/onLCP.js', () => ({ onLCP: () => {} }));
+vi.mock('web-vitals/onCLS.js', () => ({ onCLS: () => {} }));
+vi.mock('web-vitals/onINP.js', () => ({ onINP: () => {} }));
+vi.mock('web-vitals/onTTFB.js', () => ({ onTTFB: () => {} }));
 
 let sent: string[];
 let teardowns: (() => void)[];

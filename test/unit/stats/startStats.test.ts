@@ -19,10 +19,14 @@ const feed = (ctx: Context) => {
 };
 
 const reporters = vi.hoisted(() => [] as ((metric: { name: string; value: number }) => void)[]);
-vi.mock('web-vitals', () => {
-  const on = (callback: (typeof reporters)[number]) => void reporters.push(callback);
-  return { onFCP: on, onLCP: on, onCLS: on, onINP: on, onTTFB: on };
-});
+const report = vi.hoisted(
+  () => (callback: (typeof reporters)[number]) => void reporters.push(callback),
+);
+vi.mock('web-vitals/onFCP.js', () => ({ onFCP: report }));
+vi.mock('web-vitals/onLCP.js', () => ({ onLCP: report }));
+vi.mock('web-vitals/onCLS.js', () => ({ onCLS: report }));
+vi.mock('web-vitals/onINP.js', () => ({ onINP: report }));
+vi.mock('web-vitals/onTTFB.js', () => ({ onTTFB: report }));
 
 const ORIGIN = location.origin;
 /** Every field a hit may carry: anything else (screen, timezone, fonts…) would fingerprint. */
