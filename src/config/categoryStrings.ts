@@ -3,15 +3,10 @@ import { EN } from './categoryStrings.en';
 import { NL } from './categoryStrings.nl';
 
 /**
- * A built-in category's texts in one language: label, description, what its own cookies are
- * for, and (Google only) the country their data goes to.
+ * A built-in category's texts in one language, as the dialog and the cookie declaration show
+ * them; what its own cookies are for is in `cookieStrings.ts`.
  */
-export type BuiltInStrings = [
-  label: string,
-  description: string,
-  purpose: string,
-  country?: string,
-];
+export type BuiltInStrings = [label: string, description: string];
 
 /** The built-in categories' texts in one language, by category key. */
 export type CategoryStrings = Record<

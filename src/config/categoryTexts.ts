@@ -1,14 +1,16 @@
 import type { CategoryDefinition } from './config';
-import { STRINGS, type BuiltInStrings, type CategoryStrings } from './categoryStrings';
+import { STRINGS, type CategoryStrings } from './categoryStrings';
+import { STRINGS as COOKIE_STRINGS } from './cookieStrings';
 import { CONSENT_COOKIE, PSEUDONYM_COOKIE } from './defaultCategories';
 import { GOOGLE_COOKIES } from './googleDefaults';
 import type { CookieDeclaration, Translated } from './options';
 
 /**
  * The cookies the SDK itself declares in each built-in category: only they get the built-in
- * purpose, never a cookie the site added. The texts themselves are in `categoryStrings*.ts`.
- * Only the dialog (UI part) and the declaration (rights part) show them, so they are not in the
- * core's defaults, which every page loads before it can paint.
+ * purpose, never a cookie the site added. The texts themselves are in `categoryStrings*.ts`
+ * (labels, descriptions) and `cookieStrings*.ts` (purposes). Only the dialog (UI part) and the
+ * declaration (rights part) show them, so they are not in the core's defaults, which every page
+ * loads before it can paint.
  */
 const OWN_COOKIES: Record<keyof CategoryStrings, string[]> = {
   necessary: [CONSENT_COOKIE],
@@ -23,21 +25,27 @@ export const withBuiltInTexts = (category: CategoryDefinition): CategoryDefiniti
   if (!has(OWN_COOKIES, category.key)) return category;
   const key = category.key as keyof CategoryStrings;
   // One text in every language this build holds.
-  const translated = (at: number): Translated | undefined => {
-    const entries = Object.entries(STRINGS).flatMap(([lang, strings]) => {
-      const text = (strings![key] as BuiltInStrings)[at];
+  const translated = (
+    table: Partial<Record<string, Record<typeof key, (string | undefined)[]>>>,
+    at: number,
+  ): Translated | undefined => {
+    const entries = Object.entries(table).flatMap(([lang, strings]) => {
+      const text = strings![key][at];
       return text ? [[lang, text]] : [];
     });
     return entries.length ? Object.fromEntries(entries) : undefined;
   };
   const own: Omit<CookieDeclaration, 'name'> = {
-    purpose: translated(2),
-    ...(key === 'googleAnalytics' && { recipient: 'Google', country: translated(3) }),
+    purpose: translated(COOKIE_STRINGS, 0),
+    ...(key === 'googleAnalytics' && {
+      recipient: 'Google',
+      country: translated(COOKIE_STRINGS, 1),
+    }),
   };
   return {
     ...category,
-    label: category.label ?? translated(0),
-    description: category.description ?? translated(1),
+    label: category.label ?? translated(STRINGS, 0),
+    description: category.description ?? translated(STRINGS, 1),
     cookies: category.cookies.map((cookie) => ({
       ...(OWN_COOKIES[key].includes(cookie.name) && own),
       ...definedOnly(cookie),

@@ -2,6 +2,7 @@ import type { CategoryDefinition } from '../config/config';
 import type { Lang } from '../config/options';
 import type { Choices, ConsentState } from '../consent/types';
 import { button } from './button';
+import { categoryText } from './categoryText';
 import { h } from '../lib/h';
 import type { UiStrings } from './strings';
 import { trapFocus } from './trapFocus';
@@ -35,8 +36,6 @@ export const createDialog = (
   root: ShadowRoot,
   actions: DialogActions,
 ): PreferencesDialog => {
-  const text = (translated: CategoryDefinition['label']) =>
-    translated?.[lang] ?? translated?.nl ?? '';
   const switches = new Map<string, HTMLInputElement>();
   const objectionNote = h('p', { class: 'n', id: 'zv-on', hidden: true });
 
@@ -55,10 +54,10 @@ export const createDialog = (
       h(
         'div',
         { class: 'h' },
-        h('label', { for: input.id }, text(category.label)),
+        h('label', { for: input.id }, categoryText(category, 'label', lang)),
         category.required ? h('span', {}, strings.alwaysOn, input) : input,
       ),
-      h('p', { id: `zv-cd-${category.key}` }, text(category.description)),
+      h('p', { id: `zv-cd-${category.key}` }, categoryText(category, 'description', lang)),
       category.key === 'statistics' && objectionNote,
     );
   });

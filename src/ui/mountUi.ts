@@ -1,4 +1,3 @@
-import { withBuiltInTexts } from '../config/categoryTexts';
 import { allChoices } from '../consent/allChoices';
 import type { Context } from '../context/context';
 import type { RightsActions, Shell, Ui } from '../context/parts';
@@ -35,7 +34,7 @@ export const mountUi = (ctx: Context, shell: Shell, rights: RightsActions): Ui =
   const reject = () => consent.set(allChoices(config, false), 'reject-all');
   const accept = () => consent.set(allChoices(config, true), 'accept-all');
 
-  const dialog = createDialog(config.categories.map(withBuiltInTexts), config.lang, strings, root, {
+  const dialog = createDialog(config.categories, config.lang, strings, root, {
     save: (choices) => consent.set(choices, 'custom'),
     ...rights,
     reject,
