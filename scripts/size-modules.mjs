@@ -2,7 +2,8 @@
 // Where a script-tag part's bytes are: bundles one entry of dist/modules the way rollup.config.mjs
 // does (the core's shared modules external) and prints each module's minified size, largest
 // first. A module minified on its own is only an estimate of its share of the part (gzip works
-// across modules), but it ranks them. Run after `npm run build`:
+// across modules), but it ranks them. web-vitals is counted whole here (the real build drops its
+// soft-navigation code, `withoutSoftNavigations` in rollup.config.mjs). Run after `npm run build`:
 //   node scripts/size-modules.mjs parts/stats.js
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
