@@ -72,10 +72,17 @@ const onlyLanguage = (lang) => ({
 /**
  * web-vitals measures soft navigations only when a caller asks (`reportSoftNavs`); the SDK never
  * does (it counts SPA navigations itself, `collectVitals` passes no options). In the browser
- * files its check is the constant it always returns for us, so terser drops that code. The build
- * fails if web-vitals stops shipping the check under this name, rather than silently keep it.
+ * files its check is the constant it always returns for us, so terser drops that code. Without
+ * it the metrics never observe `soft-navigation` or `interaction-contentful-paint` entries, so
+ * their handlers' tests for those entry types are `false` too, and their branches go. The build
+ * fails if web-vitals stops shipping the check or those tests as written here, rather than
+ * silently keep the code.
  */
 const SOFT_NAVS = /[\\/]web-vitals[\\/]dist[\\/]modules[\\/]lib[\\/]softNavs\.js$/;
+/** The metrics whose entry handlers test for the two entry types only soft navigations bring. */
+const SOFT_NAV_ENTRIES = /[\\/]web-vitals[\\/]dist[\\/]modules[\\/]on(CLS|INP|LCP)\.js$/;
+const SOFT_NAV_ENTRY_TEST =
+  /\bentry\.entryType === '(?:soft-navigation|interaction-contentful-paint)'/g;
 const withoutSoftNavigations = () => {
   let replaced = false;
   return {
@@ -84,6 +91,12 @@ const withoutSoftNavigations = () => {
       replaced = false;
     },
     load(id) {
+      if (SOFT_NAV_ENTRIES.test(id)) {
+        const source = readFileSync(id, 'utf8');
+        const without = source.replace(SOFT_NAV_ENTRY_TEST, 'false');
+        if (without === source) this.error(`web-vitals: no soft-navigation entry test in ${id}`);
+        return without;
+      }
       if (!SOFT_NAVS.test(id)) return null;
       const source = readFileSync(id, 'utf8');
       for (const name of ['checkSoftNavsEnabled', 'storeSoftNavEntry']) {
