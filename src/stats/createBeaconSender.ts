@@ -1,5 +1,5 @@
 import type { Hit } from '../protocol/types';
-import type { HitQueue } from './createHitQueue';
+import type { Batch, HitQueue } from './createHitQueue';
 import { MAX_BODY_BYTES, packBody, type PackedBody } from './packBody';
 import { createTokenBucket } from './createTokenBucket';
 import { isDelivered } from '../lib/isDelivered';
@@ -89,7 +89,8 @@ export const createBeaconSender = ({
       if (packed.rest.length || !queue.size()) return 0;
     }
     if (packed.rest.length) queue.restore({ hits: packed.rest, dropped: 0 });
-    const batch = { hits: packed.hits, dropped: packed.dropped };
+    // The body's hits and drop count, to put back if it fails (`restore` reads only those).
+    const batch: Batch = packed;
     const { json, bytes } = packed;
     const sentIn = epoch;
     flying = true;

@@ -104,16 +104,18 @@ export const startStats = (ctx: Context, navigation: NavigationFeed): Stats => {
     sender.push(hit);
   };
 
+  const pageview = (time: string, href: string, origin: Pick<Hit, 'ref' | 'prev'>): Hit => ({
+    type: 'pageview',
+    time,
+    url: href,
+    ...origin,
+    ...(visitor ||= readVisitor()),
+  });
+
   const view = () => {
     if (!active || counted || !url) return;
     counted = true;
-    const hit: Hit = {
-      type: 'pageview',
-      time: now(),
-      url,
-      ...from,
-      ...(visitor ||= readVisitor()),
-    };
+    const hit = pageview(now(), url, from);
     if (!hard) return push(hit);
     held = hit;
     if (document.readyState === 'complete') release();
@@ -190,13 +192,7 @@ export const startStats = (ctx: Context, navigation: NavigationFeed): Stats => {
       const origin = last
         ? { prev: toPath(last) }
         : readOrigin(page.referrer, location.origin, allowParams);
-      sender.push({
-        type: 'pageview',
-        time: page.time,
-        url: (last = next),
-        ...origin,
-        ...readVisitor(),
-      });
+      sender.push(pageview(page.time, (last = next), origin));
     }
   }
   update();
