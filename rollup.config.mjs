@@ -83,7 +83,7 @@ const SOFT_NAVS = /[\\/]web-vitals[\\/]dist[\\/]modules[\\/]lib[\\/]softNavs\.js
 const SOFT_NAV_ENTRIES = /[\\/]web-vitals[\\/]dist[\\/]modules[\\/]on(CLS|INP|LCP)\.js$/;
 const SOFT_NAV_ENTRY_TEST =
   /\bentry\.entryType === '(?:soft-navigation|interaction-contentful-paint)'/g;
-const withoutSoftNavigations = () => {
+export const withoutSoftNavigations = () => {
   let replaced = false;
   return {
     name: 'zorgvuldig-without-soft-navigations',
