@@ -13,14 +13,20 @@
  *   sorts by the database's locale unless told `COLLATE "C"`, and the top lists break ties by
  *   name, so without it the two would list equal counts in a different order.
  */
+import { AGGREGATE_TABLES } from './aggregates/aggregateTables';
+import { aggregateTriggers } from './aggregates/aggregateTriggers';
+import { ALL_DAYS, rebuildStatements } from './aggregates/rebuildAggregates';
 import type { SqlDriver } from './types';
 
 export interface Migration {
   version: number;
   /** What it changes, for logs. */
   name: string;
-  /** Statements, one per entry (D1 and PostgreSQL both run a list of them as one batch). */
-  statements: readonly string[];
+  /**
+   * Statements, one per entry (D1 and PostgreSQL both run a list of them as one batch), or a
+   * list per dialect where the two differ by more than a word (triggers).
+   */
+  statements: readonly string[] | ((dialect: SqlDriver['dialect']) => readonly string[]);
 }
 
 const DIALECT_WORDS: Record<SqlDriver['dialect'], Record<string, string>> = {
@@ -123,7 +129,26 @@ export const MIGRATIONS: readonly Migration[] = [
       'CREATE INDEX receipts_sid ON receipts (sid)',
     ],
   },
+  {
+    version: 3,
+    name: 'daily aggregate tables, kept by insert triggers, filled from the stored rows',
+    // Tables first, then the triggers, then every stored day is computed once (rebuild), all in
+    // the migration's one transaction: an append after it is counted by the triggers.
+    statements: (dialect) => [
+      ...AGGREGATE_TABLES,
+      ...aggregateTriggers(dialect),
+      ...ALL_DAYS,
+      ...rebuildStatements().map((statement) => statement.sql),
+    ],
+  },
 ];
+
+/** The statements of a migration for one dialect, placeholders not yet replaced. */
+export const migrationStatements = (
+  migration: Migration,
+  dialect: SqlDriver['dialect'],
+): readonly string[] =>
+  typeof migration.statements === 'function' ? migration.statements(dialect) : migration.statements;
 
 /** The schema version this code reads and writes. */
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
