@@ -36,8 +36,8 @@ export const runMigrations = async (
     try {
       await driver.transaction([
         ...migrationStatements(migration, driver.dialect).map((sql) => ({
-            sql: forDialect(sql, driver.dialect),
-          })),
+          sql: forDialect(sql, driver.dialect),
+        })),
         {
           sql: 'INSERT INTO schema_migrations (version, name, applied) VALUES (?, ?, ?)',
           params: [migration.version, migration.name, now()],

@@ -29,7 +29,10 @@ const column =
   (name: string): Expr =>
   (r) =>
     `${r}${name}`;
-const viewWith = (name: string): Expr => (r) => `${pageview(r)} AND ${r}${name} IS NOT NULL`;
+const viewWith =
+  (name: string): Expr =>
+  (r) =>
+    `${pageview(r)} AND ${r}${name} IS NOT NULL`;
 const both = ['all', 'each'] as const;
 
 export const VISIT_DIMENSIONS: readonly VisitDimension[] = [

@@ -72,7 +72,10 @@ const LIST = 'INSERT INTO agg_dirty_days (day)';
 const NEW_DAYS = 'ON CONFLICT (day) DO NOTHING';
 
 /** Lists the days of a pseudonym's hits and receipts, and of receipts by id (before they are deleted). */
-export const forgetDays = (sid: string | undefined, receipts: readonly string[]): SqlStatement[] => [
+export const forgetDays = (
+  sid: string | undefined,
+  receipts: readonly string[],
+): SqlStatement[] => [
   ...(sid
     ? [
         { sql: `${LIST} SELECT DISTINCT day FROM hits WHERE sid = ? ${NEW_DAYS}`, params: [sid] },
@@ -93,7 +96,10 @@ export const forgetDays = (sid: string | undefined, receipts: readonly string[])
 ];
 
 /** Lists the days retention deletes from (`older`: its WHERE condition, with its parameters). */
-export const retentionDaysOf = (older: string, params: readonly (string | number)[]): SqlStatement[] =>
+export const retentionDaysOf = (
+  older: string,
+  params: readonly (string | number)[],
+): SqlStatement[] =>
   ['hits', 'receipts'].map((table) => ({
     sql: `${LIST} SELECT DISTINCT day FROM ${table} ${older} ${NEW_DAYS}`,
     params,
