@@ -123,8 +123,10 @@ export const defineStoreSuite = (name: string, makeBackend: () => Promise<StoreB
 
     it('keeps the aggregates equal to a rebuild from the rows, whatever order records arrive in', async () => {
       const { store, driver } = await fresh();
-      // Newest first, one record per body, the fixture twice: exits change hands, retries count once.
-      for (const record of [...FIXTURE].reverse()) await store.append([record]);
+      // One record per body: every other record in order (a visit's last page view changes as
+      // its later views arrive), then the rest, older than some stored ones; then all again.
+      const halves = [0, 1].map((half) => FIXTURE.filter((_, i) => i % 2 === half));
+      for (const record of [...halves[1], ...halves[0]]) await store.append([record]);
       await store.append(FIXTURE);
       const kept = await aggregateRows(driver);
       await rebuildAll(driver);
