@@ -32,7 +32,8 @@ export const AGGREGATE_TABLES: readonly string[] = [
     PRIMARY KEY (day, page, status)
   )`,
   // Histograms of runtime and web vitals: samples per bucket (valueBucket), the largest value
-  // seen in it (the percentile reported), and how many were good or poor.
+  // seen in it (the percentile reported), and how many were good or poor. Keyed bucket before
+  // day: the percentiles sum a page's buckets over the days in key order, without a sort.
   `CREATE TABLE agg_values (
     page {{text}} NOT NULL,
     metric {{text}} NOT NULL,
@@ -42,7 +43,7 @@ export const AGGREGATE_TABLES: readonly string[] = [
     top DOUBLE PRECISION NOT NULL,
     good BIGINT NOT NULL,
     poor BIGINT NOT NULL,
-    PRIMARY KEY (page, metric, day, bucket)
+    PRIMARY KEY (page, metric, bucket, day)
   )`,
   'CREATE INDEX agg_values_day ON agg_values (day)',
   // Event properties per event name, key and value.

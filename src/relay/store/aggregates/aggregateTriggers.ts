@@ -66,7 +66,7 @@ const HIT_STATEMENTS: readonly string[] = [
     return `INSERT INTO agg_values (page, metric, day, bucket, n, top, good, poor)
       SELECT NEW.page, '${m.metric}', NEW.day, ${valueBucket(v)}, 1, ${v}, ${ratingOf(m, v, 0)}, ${ratingOf(m, v, 1)}
       WHERE ${metricWhere(m, 'NEW.')}
-      ON CONFLICT (page, metric, day, bucket) DO UPDATE SET n = agg_values.n + 1,
+      ON CONFLICT (page, metric, bucket, day) DO UPDATE SET n = agg_values.n + 1,
         top = CASE WHEN excluded.top > agg_values.top THEN excluded.top ELSE agg_values.top END,
         good = agg_values.good + excluded.good, poor = agg_values.poor + excluded.poor`;
   }),
