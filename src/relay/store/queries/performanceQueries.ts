@@ -52,6 +52,9 @@ const percentilesStatement = (
   const pages = visitRows('page', query, { perPageOnly: true });
   const metricList = metrics.map(() => '?').join(', ');
   const metricName = strip ? `SUBSTR(metric, ${strip.length + 1})` : 'metric';
+  // The page asked, named outright too: PostgreSQL then reads its rows by the key instead of
+  // scanning the table (it cannot tell that `top_pages` holds one page).
+  const onePage = query.page === null ? '' : 'page = ? AND ';
   return {
     sql: `WITH top_pages AS (
         SELECT page FROM agg_visits WHERE ${pages.sql}
@@ -61,7 +64,7 @@ const percentilesStatement = (
         SELECT page, metric, bucket, SUM(n) AS c, MAX(top) AS value,
           SUM(good) AS good, SUM(poor) AS poor
         FROM agg_values
-        WHERE page IN (SELECT page FROM top_pages) AND metric IN (${metricList})
+        WHERE ${onePage}page IN (SELECT page FROM top_pages) AND metric IN (${metricList})
           AND day BETWEEN ? AND ?
         GROUP BY page, metric, bucket
       ),
@@ -77,7 +80,14 @@ const percentilesStatement = (
         MIN(CASE WHEN upto >= (3 * n + 3) / 4 THEN value END) AS p75,
         SUM(good) AS good, SUM(poor) AS poor
       FROM running GROUP BY page, metric ORDER BY samples DESC, page, metric`,
-    params: [...pages.params, query.limit, ...metrics, query.from, query.to],
+    params: [
+      ...pages.params,
+      query.limit,
+      ...(query.page === null ? [] : [query.page]),
+      ...metrics,
+      query.from,
+      query.to,
+    ],
   };
 };
 
