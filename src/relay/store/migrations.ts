@@ -3,7 +3,7 @@
  * each in one transaction together with its row in `schema_migrations`. A migration is never
  * edited once released: a change is a new, higher number.
  *
- * The SQL is written once for SQLite 3.53 (better-sqlite3 and D1) and PostgreSQL 15. Types are
+ * The SQL is written once for SQLite 3.53 (the Node driver and D1) and PostgreSQL 15. Types are
  * the ones both read the same: `TEXT`, `INTEGER`, `BIGINT` and `DOUBLE PRECISION` (SQLite gives
  * it REAL affinity; PostgreSQL's `REAL` would be 4 bytes and lose milliseconds and byte counts).
  * Two words differ per dialect and are written as placeholders that `forDialect` replaces:
