@@ -1,4 +1,6 @@
 import type { ForgetQuery } from '../types';
+import { AGGREGATE_LOCK_KEY } from './aggregates/aggregateTriggers';
+import { forgetDays, rebuildStatements, retentionDaysOf } from './aggregates/rebuildAggregates';
 import { buildReport } from './buildReport';
 import { createProtection } from './createProtection';
 import { readRecentRecords } from './readRecords';
@@ -79,9 +81,22 @@ export const createSqlStore = (
     writing = null;
   };
 
-  const remove = async (statements: SqlStatement[]) => {
+  /**
+   * Runs deletes in one transaction with the rebuild of the aggregates of the days they touch:
+   * `listDays` puts those days in `agg_dirty_days` before anything is deleted. Resolves to the
+   * rows changed by each of `deletes`. On PostgreSQL the aggregate lock comes first, so no
+   * append of another instance counts into a day while it is rebuilt.
+   */
+  const remove = async (listDays: SqlStatement[], deletes: SqlStatement[]) => {
     await migrate();
-    const changed = await driver.transaction(statements);
+    const lock: SqlStatement[] =
+      driver.dialect === 'postgres'
+        ? [{ sql: 'SELECT pg_advisory_xact_lock(?)', params: [AGGREGATE_LOCK_KEY] }]
+        : [];
+    const before = lock.length + listDays.length;
+    const changed = (
+      await driver.transaction([...lock, ...listDays, ...deletes, ...rebuildStatements()])
+    ).slice(before, before + deletes.length);
     // SQLite keeps older copies of changed pages in its write-ahead log until it is reused:
     // checkpoint and empty it, so deleted rows are gone from every file. (D1 may refuse pragmas;
     // it keeps no WAL of its own that anyone can read.)
@@ -122,14 +137,14 @@ export const createSqlStore = (
       if (!statements.length) return 0;
       // With a pseudonym, the first statement deletes property rows: part of their hit, not
       // records of their own, so not counted as removed.
-      return sum((await remove(statements)).slice(sid ? 1 : 0));
+      return sum((await remove(forgetDays(sid, receipts), statements)).slice(sid ? 1 : 0));
     },
     async applyRetention(at) {
       const cutoff = at - retentionDays * MS_PER_DAY;
       // `day <= ` lets the day indexes find the rows; `received <` is the exact cut.
       const day = new Date(cutoff).toISOString().slice(0, 10);
       const older = 'WHERE day <= ? AND received < ?';
-      const changed = await remove([
+      const changed = await remove(retentionDaysOf(older, [day, cutoff]), [
         { sql: `DELETE FROM event_props ${older}`, params: [day, cutoff] },
         { sql: `DELETE FROM hits ${older}`, params: [day, cutoff] },
         { sql: `DELETE FROM receipts ${older}`, params: [day, cutoff] },

@@ -1,4 +1,10 @@
-import { forDialect, MIGRATIONS, MIGRATIONS_TABLE, type Migration } from './migrations';
+import {
+  forDialect,
+  migrationStatements,
+  MIGRATIONS,
+  MIGRATIONS_TABLE,
+  type Migration,
+} from './migrations';
 import type { SqlDriver } from './types';
 
 /** The highest migration applied to the database, `0` for an empty one. */
@@ -29,7 +35,9 @@ export const runMigrations = async (
     if (migration.version <= version) continue;
     try {
       await driver.transaction([
-        ...migration.statements.map((sql) => ({ sql: forDialect(sql, driver.dialect) })),
+        ...migrationStatements(migration, driver.dialect).map((sql) => ({
+          sql: forDialect(sql, driver.dialect),
+        })),
         {
           sql: 'INSERT INTO schema_migrations (version, name, applied) VALUES (?, ?, ?)',
           params: [migration.version, migration.name, now()],

@@ -1,14 +1,15 @@
 /** Audience: browser, OS, device class and language, each as visits per value. */
 import type { SqlStatement } from '../types';
-import { rangeFilter, visitsByColumn, type ResolvedQuery } from './rangeFilter';
+import { visitsByValue, type ResolvedQuery } from './rangeFilter';
 
-/** Rows of `visitsByColumn`: the value, its visits and hits. */
+/** Rows of `visitsByValue`: the value, its visits and hits. */
 export interface ValueRow {
   value: string;
   visits: number;
   hits: number;
 }
 
+/** The `agg_visits` dimension of each audience list (the hits column it counts). */
 export const AUDIENCE_COLUMNS = {
   browsers: 'browser',
   os: 'os',
@@ -20,11 +21,4 @@ export const AUDIENCE_COLUMNS = {
 export const audienceStatement = (
   column: (typeof AUDIENCE_COLUMNS)[keyof typeof AUDIENCE_COLUMNS],
   query: ResolvedQuery,
-): SqlStatement => {
-  const where = rangeFilter(query);
-  return visitsByColumn(
-    column,
-    { sql: `type = 'pageview' AND ${where.sql}`, params: where.params },
-    query.limit,
-  );
-};
+): SqlStatement => visitsByValue(column, query);

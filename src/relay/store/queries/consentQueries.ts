@@ -1,6 +1,6 @@
 /** Consent outcomes per day, from the receipts (the page filter does not apply: receipts have none). */
 import type { SqlStatement } from '../types';
-import { rangeFilter, type ResolvedQuery } from './rangeFilter';
+import type { ResolvedQuery } from './rangeFilter';
 
 export interface ConsentRow {
   day: string;
@@ -15,15 +15,8 @@ export interface ConsentRow {
  * Receipts per day by how the choice was made. `objection` counts the receipts of choices made
  * while the browser sent an objection signal (GPC or DNT), whatever the method.
  */
-export const consentStatement = (query: ResolvedQuery): SqlStatement => {
-  const where = rangeFilter(query, { withPage: false });
-  return {
-    sql: `SELECT day, COUNT(*) AS total,
-        SUM(CASE WHEN method = 'accept-all' THEN 1 ELSE 0 END) AS accept_all,
-        SUM(CASE WHEN method = 'reject-all' THEN 1 ELSE 0 END) AS reject_all,
-        SUM(CASE WHEN method = 'custom' THEN 1 ELSE 0 END) AS custom,
-        SUM(CASE WHEN objection IS NOT NULL THEN 1 ELSE 0 END) AS objection
-      FROM receipts WHERE ${where.sql} GROUP BY day ORDER BY day`,
-    params: where.params,
-  };
-};
+export const consentStatement = (query: ResolvedQuery): SqlStatement => ({
+  sql: `SELECT day, total, accept_all, reject_all, custom, objection
+    FROM agg_consent WHERE day BETWEEN ? AND ? ORDER BY day`,
+  params: [query.from, query.to],
+});

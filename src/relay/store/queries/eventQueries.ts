@@ -1,6 +1,6 @@
 /** Custom events (`track()`): counts and visits per name, and their most common properties. */
 import type { SqlStatement } from '../types';
-import { rangeFilter, type ResolvedQuery } from './rangeFilter';
+import { visitRows, type ResolvedQuery } from './rangeFilter';
 
 export interface EventRow {
   name: string;
@@ -10,14 +10,10 @@ export interface EventRow {
 
 /** Events per name, with the visits that sent them; most first. */
 export const eventsStatement = (query: ResolvedQuery): SqlStatement => {
-  const where = rangeFilter(query);
+  const where = visitRows('event', query);
   return {
-    sql: `SELECT name, SUM(n) AS events, COUNT(*) AS visits FROM (
-        SELECT COALESCE(name, '') AS name, day, sid, COUNT(*) AS n FROM hits
-        WHERE type = 'event' AND ${where.sql}
-        GROUP BY COALESCE(name, ''), day, sid
-      ) AS per_visit
-      GROUP BY name ORDER BY events DESC, name LIMIT ?`,
+    sql: `SELECT value AS name, SUM(hits) AS events, SUM(visits) AS visits FROM agg_visits
+      WHERE ${where.sql} GROUP BY value ORDER BY SUM(hits) DESC, value LIMIT ?`,
     params: [...where.params, query.limit],
   };
 };
@@ -30,16 +26,13 @@ export interface PropRow {
 }
 
 /** The `limit` most common property key/value pairs of each event name. */
-export const eventPropsStatement = (query: ResolvedQuery): SqlStatement => {
-  const where = rangeFilter(query);
-  return {
-    sql: `SELECT name, prop, value, n FROM (
-        SELECT name, prop, value, COUNT(*) AS n,
-          ROW_NUMBER() OVER (PARTITION BY name ORDER BY COUNT(*) DESC, prop, value) AS rn
-        FROM event_props WHERE ${where.sql}
-        GROUP BY name, prop, value
-      ) AS ranked
-      WHERE rn <= ? ORDER BY name, n DESC, prop, value`,
-    params: [...where.params, query.limit],
-  };
-};
+export const eventPropsStatement = (query: ResolvedQuery): SqlStatement => ({
+  sql: `SELECT name, prop, value, n FROM (
+      SELECT name, prop, value, SUM(n) AS n,
+        ROW_NUMBER() OVER (PARTITION BY name ORDER BY SUM(n) DESC, prop, value) AS rn
+      FROM agg_props WHERE page = ? AND day BETWEEN ? AND ?
+      GROUP BY name, prop, value
+    ) AS ranked
+    WHERE rn <= ? ORDER BY name, n DESC, prop, value`,
+  params: [query.page ?? '', query.from, query.to, query.limit],
+});

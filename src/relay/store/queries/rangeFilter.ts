@@ -33,21 +33,41 @@ export const rangeFilter = (
 };
 
 /**
- * Visits per value of `column`: distinct pseudonyms per day, summed over the days (as the
- * report's totals count them), with the hits counted too. Most visits (or, with `rankBy: 'hits'`,
- * most hits) first; ties by value.
+ * Rows of one `agg_visits` dimension for the range: of every page together (page ''), or of
+ * the page asked. Dimensions kept per page only (`page`, `entry`, `exit`) take every page's
+ * rows without a page filter.
  */
-export const visitsByColumn = (
-  column: string,
-  where: Condition,
-  limit: number,
+export const visitRows = (
+  dim: string,
+  query: ResolvedQuery,
+  { perPageOnly = false }: { perPageOnly?: boolean } = {},
+): Condition => {
+  if (perPageOnly && query.page === null) {
+    return { sql: 'dim = ? AND day BETWEEN ? AND ?', params: [dim, query.from, query.to] };
+  }
+  return {
+    sql: 'dim = ? AND page = ? AND day BETWEEN ? AND ?',
+    params: [dim, query.page ?? '', query.from, query.to],
+  };
+};
+
+/**
+ * Visits per value of an `agg_visits` dimension: distinct pseudonyms per day, summed over the
+ * days (as the report's totals count them), with the hits counted too. Most visits (or, with
+ * `rankBy: 'hits'`, most hits) first; ties by value.
+ */
+export const visitsByValue = (
+  dim: string,
+  query: ResolvedQuery,
   rankBy: 'visits' | 'hits' = 'visits',
-): { sql: string; params: SqlValue[] } => ({
-  sql: `SELECT g AS value, COUNT(*) AS visits, SUM(n) AS hits FROM (
-      SELECT ${column} AS g, day, sid, COUNT(*) AS n FROM hits
-      WHERE ${where.sql} AND ${column} IS NOT NULL
-      GROUP BY ${column}, day, sid
-    ) AS per_visit
-    GROUP BY g ORDER BY ${rankBy === 'hits' ? 'hits DESC, visits DESC' : 'visits DESC, hits DESC'}, g LIMIT ?`,
-  params: [...where.params, limit],
-});
+): { sql: string; params: SqlValue[] } => {
+  const where = visitRows(dim, query);
+  const visits = 'SUM(visits)';
+  const hits = 'SUM(hits)';
+  return {
+    sql: `SELECT value, ${visits} AS visits, ${hits} AS hits FROM agg_visits
+      WHERE ${where.sql} GROUP BY value
+      ORDER BY ${rankBy === 'hits' ? `${hits} DESC, ${visits} DESC` : `${visits} DESC, ${hits} DESC`}, value LIMIT ?`,
+    params: [...where.params, query.limit],
+  };
+};

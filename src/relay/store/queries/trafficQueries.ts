@@ -1,9 +1,10 @@
 /**
  * Traffic: visits and page views per day, top pages, entry and exit pages, click paths and
- * external referrers. Visits are distinct pseudonyms per UTC day.
+ * external referrers. Visits are distinct pseudonyms per UTC day. Every query reads the daily
+ * aggregate tables (aggregates/), a few rows per day and page.
  */
 import type { SqlStatement } from '../types';
-import { rangeFilter, visitsByColumn, type ResolvedQuery } from './rangeFilter';
+import { rangeFilter, visitRows, visitsByValue, type ResolvedQuery } from './rangeFilter';
 
 export interface DayRow {
   day: string;
@@ -13,24 +14,22 @@ export interface DayRow {
 
 /** Visits (any hit) and page views per day of the range; days without hits are absent. */
 export const daysStatement = (query: ResolvedQuery): SqlStatement => {
-  const where = rangeFilter(query);
+  const where = visitRows('visit', query);
   return {
-    sql: `SELECT day, COUNT(DISTINCT sid) AS visits,
-        SUM(CASE WHEN type = 'pageview' THEN 1 ELSE 0 END) AS pageviews
-      FROM hits WHERE ${where.sql} GROUP BY day ORDER BY day`,
+    sql: `SELECT day, visits, hits AS pageviews FROM agg_visits WHERE ${where.sql} ORDER BY day`,
     params: where.params,
   };
 };
 
 /** Most viewed pages, with their visits. Rows: `value` (page), `visits`, `hits` (views). */
 export const pagesStatement = (query: ResolvedQuery): SqlStatement => {
-  const where = rangeFilter(query);
-  return visitsByColumn(
-    'page',
-    { sql: `type = 'pageview' AND ${where.sql}`, params: where.params },
-    query.limit,
-    'hits',
-  );
+  const where = visitRows('page', query, { perPageOnly: true });
+  return {
+    sql: `SELECT page AS value, SUM(visits) AS visits, SUM(hits) AS hits FROM agg_visits
+      WHERE ${where.sql} GROUP BY page
+      ORDER BY SUM(hits) DESC, SUM(visits) DESC, page LIMIT ?`,
+    params: [...where.params, query.limit],
+  };
 };
 
 export interface PageCountRow {
@@ -38,34 +37,26 @@ export interface PageCountRow {
   visits: number;
 }
 
-/** First pages of visits: page views without an in-site previous page. */
-export const entriesStatement = (query: ResolvedQuery): SqlStatement => {
-  const where = rangeFilter(query);
+/** Visits per page of a per-page dimension (`entry`, `exit`); pages it no longer counts are left out. */
+const visitsPerPage = (dim: string, query: ResolvedQuery): SqlStatement => {
+  const where = visitRows(dim, query, { perPageOnly: true });
   return {
-    sql: `SELECT page, COUNT(*) AS visits FROM hits
-      WHERE type = 'pageview' AND prev IS NULL AND ${where.sql}
-      GROUP BY page ORDER BY visits DESC, page LIMIT ?`,
+    sql: `SELECT page, SUM(visits) AS visits FROM agg_visits
+      WHERE ${where.sql} GROUP BY page HAVING SUM(visits) > 0
+      ORDER BY SUM(visits) DESC, page LIMIT ?`,
     params: [...where.params, query.limit],
   };
 };
+
+/** First pages of visits: page views without an in-site previous page. */
+export const entriesStatement = (query: ResolvedQuery): SqlStatement =>
+  visitsPerPage('entry', query);
 
 /**
  * Last pages of visits: the latest page view of each pseudonym on each day. The page filter
  * applies after the last page is found (how many visits ended on that page).
  */
-export const exitsStatement = (query: ResolvedQuery): SqlStatement => {
-  const range = rangeFilter(query, { withPage: false });
-  const page = query.page === null ? '' : 'AND page = ?';
-  return {
-    sql: `SELECT page, COUNT(*) AS visits FROM (
-        SELECT page, ROW_NUMBER() OVER (PARTITION BY day, sid ORDER BY received DESC, id DESC) AS rn
-        FROM hits WHERE type = 'pageview' AND ${range.sql}
-      ) AS ranked
-      WHERE rn = 1 ${page}
-      GROUP BY page ORDER BY visits DESC, page LIMIT ?`,
-    params: [...range.params, ...(query.page === null ? [] : [query.page]), query.limit],
-  };
-};
+export const exitsStatement = (query: ResolvedQuery): SqlStatement => visitsPerPage('exit', query);
 
 export interface PathRow {
   from_page: string;
@@ -77,19 +68,13 @@ export interface PathRow {
 export const pathsStatement = (query: ResolvedQuery): SqlStatement => {
   const where = rangeFilter(query, { pageColumns: ['page', 'prev'] });
   return {
-    sql: `SELECT prev AS from_page, page AS to_page, COUNT(*) AS n FROM hits
-      WHERE type = 'pageview' AND prev IS NOT NULL AND ${where.sql}
-      GROUP BY prev, page ORDER BY n DESC, prev, page LIMIT ?`,
+    sql: `SELECT prev AS from_page, page AS to_page, SUM(n) AS n FROM agg_paths
+      WHERE ${where.sql}
+      GROUP BY prev, page ORDER BY SUM(n) DESC, prev, page LIMIT ?`,
     params: [...where.params, query.limit],
   };
 };
 
 /** External referrer origins, by the visits that arrived from them. Rows: `value`, `visits`. */
-export const referrersStatement = (query: ResolvedQuery): SqlStatement => {
-  const where = rangeFilter(query);
-  return visitsByColumn(
-    'ref',
-    { sql: `type = 'pageview' AND ${where.sql}`, params: where.params },
-    query.limit,
-  );
-};
+export const referrersStatement = (query: ResolvedQuery): SqlStatement =>
+  visitsByValue('ref', query);

@@ -1,0 +1,122 @@
+/**
+ * Insert triggers that keep the aggregate tables up to date in the transaction that stores a
+ * hit, an event property or a receipt. A trigger fires only for a row actually inserted, so a
+ * record stored twice (`ON CONFLICT DO NOTHING`) is counted once, and every way into the tables
+ * (append, import, a future path) counts. Deletes fire nothing: forget and retention rebuild
+ * the days they touched (rebuildAggregates).
+ *
+ * A visit is counted when its hit is the first of that pseudonym, day (page) and value: the
+ * other hits are found through the `hits (day, sid, received)` index, a handful per visit.
+ */
+import type { SqlDriver } from '../types';
+import {
+  metricWhere,
+  ratingOf,
+  VALUE_METRICS,
+  VISIT_DIMENSIONS,
+  type VisitDimension,
+} from './aggregateDefinitions';
+import { valueBucket } from './valueBucket';
+
+/** The PostgreSQL transaction lock every aggregate write takes ("zv" + "aggr"). */
+export const AGGREGATE_LOCK_KEY = 0x7a76_6167_6772;
+
+const visitStatement = (d: VisitDimension, scope: 'all' | 'each'): string => {
+  const value = (r: string) => (d.value ? d.value(r) : "''");
+  const samePage = scope === 'each' ? ' AND o.page = NEW.page' : '';
+  const sameValue = d.value ? ` AND ${d.value('o.')} = ${d.value('NEW.')}` : '';
+  const first = d.distinct
+    ? `CASE WHEN EXISTS (SELECT 1 FROM hits o WHERE o.day = NEW.day AND o.sid = NEW.sid AND o.id <> NEW.id AND ${d.where('o.')}${sameValue}${samePage}) THEN 0 ELSE 1 END`
+    : '1';
+  return `INSERT INTO agg_visits (dim, page, day, value, visits, hits)
+    SELECT '${d.dim}', ${scope === 'all' ? "''" : 'NEW.page'}, NEW.day, ${value('NEW.')}, ${first}, ${d.hits('NEW.')}
+    WHERE ${d.where('NEW.')}
+    ON CONFLICT (dim, page, day, value) DO UPDATE
+    SET visits = agg_visits.visits + excluded.visits, hits = agg_visits.hits + excluded.hits`;
+};
+
+// The exit of a visit is its last page view (latest `received`, then highest id). A page view
+// that becomes the last takes the exit from the one that was.
+const LATER_VIEW = `SELECT 1 FROM hits o WHERE o.day = NEW.day AND o.sid = NEW.sid AND o.type = 'pageview'
+  AND o.id <> NEW.id AND (o.received > NEW.received OR (o.received = NEW.received AND o.id > NEW.id))`;
+const EXIT_STATEMENTS = [
+  `UPDATE agg_visits SET visits = visits - 1, hits = hits - 1
+    WHERE dim = 'exit' AND day = NEW.day AND value = '' AND NEW.type = 'pageview'
+    AND page = (SELECT o.page FROM hits o WHERE o.day = NEW.day AND o.sid = NEW.sid
+      AND o.type = 'pageview' AND o.id <> NEW.id ORDER BY o.received DESC, o.id DESC LIMIT 1)
+    AND NOT EXISTS (${LATER_VIEW})`,
+  `INSERT INTO agg_visits (dim, page, day, value, visits, hits)
+    SELECT 'exit', NEW.page, NEW.day, '', 1, 1
+    WHERE NEW.type = 'pageview' AND NOT EXISTS (${LATER_VIEW})
+    ON CONFLICT (dim, page, day, value) DO UPDATE
+    SET visits = agg_visits.visits + 1, hits = agg_visits.hits + 1`,
+];
+
+const HIT_STATEMENTS: readonly string[] = [
+  ...VISIT_DIMENSIONS.flatMap((d) => d.scopes.map((scope) => visitStatement(d, scope))),
+  ...EXIT_STATEMENTS,
+  `INSERT INTO agg_paths (day, prev, page, n) SELECT NEW.day, NEW.prev, NEW.page, 1
+    WHERE NEW.type = 'pageview' AND NEW.prev IS NOT NULL
+    ON CONFLICT (day, prev, page) DO UPDATE SET n = agg_paths.n + 1`,
+  `INSERT INTO agg_statuses (day, page, status, n) SELECT NEW.day, NEW.page, NEW.status, 1
+    WHERE NEW.type = 'pageview' AND NEW.status IS NOT NULL
+    ON CONFLICT (day, page, status) DO UPDATE SET n = agg_statuses.n + 1`,
+  ...VALUE_METRICS.map((m) => {
+    const v = `NEW.${m.column}`;
+    return `INSERT INTO agg_values (page, metric, day, bucket, n, top, good, poor)
+      SELECT NEW.page, '${m.metric}', NEW.day, ${valueBucket(v)}, 1, ${v}, ${ratingOf(m, v, 0)}, ${ratingOf(m, v, 1)}
+      WHERE ${metricWhere(m, 'NEW.')}
+      ON CONFLICT (page, metric, bucket, day) DO UPDATE SET n = agg_values.n + 1,
+        top = CASE WHEN excluded.top > agg_values.top THEN excluded.top ELSE agg_values.top END,
+        good = agg_values.good + excluded.good, poor = agg_values.poor + excluded.poor`;
+  }),
+];
+
+const PROP_STATEMENTS: readonly string[] = ["''", 'NEW.page'].map(
+  (page) => `INSERT INTO agg_props (page, day, name, prop, value, n)
+    SELECT ${page}, NEW.day, NEW.name, NEW.prop, NEW.value, 1 WHERE 1 = 1
+    ON CONFLICT (page, day, name, prop, value) DO UPDATE SET n = agg_props.n + 1`,
+);
+
+const RECEIPT_STATEMENTS: readonly string[] = [
+  `INSERT INTO agg_consent (day, total, accept_all, reject_all, custom, objection)
+    SELECT NEW.day, 1,
+      CASE WHEN NEW.method = 'accept-all' THEN 1 ELSE 0 END,
+      CASE WHEN NEW.method = 'reject-all' THEN 1 ELSE 0 END,
+      CASE WHEN NEW.method = 'custom' THEN 1 ELSE 0 END,
+      CASE WHEN NEW.objection IS NOT NULL THEN 1 ELSE 0 END
+    WHERE 1 = 1
+    ON CONFLICT (day) DO UPDATE SET total = agg_consent.total + 1,
+      accept_all = agg_consent.accept_all + excluded.accept_all,
+      reject_all = agg_consent.reject_all + excluded.reject_all,
+      custom = agg_consent.custom + excluded.custom,
+      objection = agg_consent.objection + excluded.objection`,
+];
+
+const TRIGGERS = [
+  { name: 'hits_aggregate', table: 'hits', body: HIT_STATEMENTS },
+  { name: 'event_props_aggregate', table: 'event_props', body: PROP_STATEMENTS },
+  { name: 'receipts_aggregate', table: 'receipts', body: RECEIPT_STATEMENTS },
+];
+
+/**
+ * The triggers in the dialect's words: SQLite takes the statements as the trigger's body;
+ * PostgreSQL needs a PL/pgSQL function around them, which first takes a transaction lock, so
+ * relay instances appending at once to one database count one after the other (each trigger
+ * then sees the other's committed hits, and a visit is never counted twice).
+ */
+export const aggregateTriggers = (dialect: SqlDriver['dialect']): string[] =>
+  TRIGGERS.flatMap(({ name, table, body }) =>
+    dialect === 'sqlite'
+      ? [`CREATE TRIGGER ${name} AFTER INSERT ON ${table} BEGIN\n${body.join(';\n')};\nEND`]
+      : [
+          `CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_advisory_xact_lock(${AGGREGATE_LOCK_KEY});
+  ${body.join(';\n  ')};
+  RETURN NULL;
+END
+$$`,
+          `CREATE TRIGGER ${name} AFTER INSERT ON ${table} FOR EACH ROW EXECUTE FUNCTION ${name}()`,
+        ],
+  );
