@@ -65,7 +65,7 @@ export const createSqlStore = (
 
   const writeBatches = async () => {
     while (pending.length) {
-      await pause(batchWindowMs);
+      if (batchWindowMs > 0) await pause(batchWindowMs);
       const batch = pending;
       pending = [];
       try {
