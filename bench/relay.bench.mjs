@@ -205,6 +205,7 @@ if (args.child) {
   const step = Math.max(1, Number(args['rss-every'] ?? Math.floor(count / 10)));
   let next = 0;
   const started = Date.now();
+  const clientCpu = process.cpuUsage();
   const worker = async () => {
     while (next < count && Date.now() < deadline) {
       const i = next++;
@@ -220,6 +221,7 @@ if (args.child) {
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   const elapsed = (Date.now() - started) / 1000;
+  const { user, system } = process.cpuUsage(clientCpu);
   clearInterval(sampler);
   rss.push(Math.round((await sampleRss()) / 1048576));
   child.send('stop');
@@ -269,6 +271,8 @@ if (args.child) {
         beaconsPerSecond: Math.round(latencies.length / elapsed),
         latencyMs: { p50: pick(0.5), p99: pick(0.99), max: pick(1) },
         statuses,
+        // Share of one core this client used: well below 100 %, it is not the bottleneck.
+        clientCpuPercent: Math.round((user + system) / 1e4 / elapsed),
         sink: args.sink,
         stored,
         acknowledged: accepted,
