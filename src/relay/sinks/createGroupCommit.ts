@@ -8,11 +8,12 @@ export interface GroupCommitOptions {
   /** Records waiting for their transaction at most; a write beyond it fails at once. */
   maxQueue: number;
   /**
-   * How long the first write of a batch waits for others, in ms. The clients answered by one
-   * commit send their next beacons a moment later: without the wait those would trickle into a
-   * small batch of their own and every other commit would carry few. `0`: no wait.
+   * How long the first write of a batch waits for others: a number of ms, `0` for no wait, or
+   * `'turn'`: one turn of the event loop (`setImmediate`), so every request whose bytes have
+   * already arrived joins, with no timer. Without any wait, after a synchronous commit (SQLite)
+   * the first request read next would commit alone while the rest of the same read waited.
    */
-  windowMs: number;
+  windowMs: number | 'turn';
   /** Runs after each committed batch (retention). */
   afterCommit?: () => void;
 }
@@ -35,6 +36,14 @@ export class QueueFullError extends Error {
 }
 
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * After the I/O already waiting has been handled: Node's check phase (`setImmediate`); a
+ * zero timer where there is none (workerd without Node compatibility).
+ */
+const nextTurn = (): Promise<void> =>
+  new Promise((resolve) =>
+    typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0),
+  );
 
 interface Waiting {
   records: StoredRecord[];
@@ -80,7 +89,8 @@ export const createGroupCommit = ({
 
   const run = async () => {
     while (waiting.length) {
-      if (windowMs > 0) await pause(windowMs);
+      if (windowMs === 'turn') await nextTurn();
+      else if (windowMs > 0) await pause(windowMs);
       const batch = takeBatch();
       try {
         await commit(batch.length === 1 ? batch[0].records : batch.flatMap((w) => w.records));

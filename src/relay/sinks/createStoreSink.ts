@@ -18,8 +18,11 @@ export interface StoreSinkOptions {
    * Default `MAX_QUEUE`.
    */
   maxQueue?: number;
-  /** How long a batch waits for more beacons before its transaction, in ms. Default `2`. */
-  batchWindowMs?: number;
+  /**
+   * How long a batch waits for more beacons before its transaction: ms, or `'turn'` (one turn
+   * of the event loop, no timer: the requests already read join). Default `'turn'`.
+   */
+  batchWindowMs?: number | 'turn';
 }
 
 /** One transaction carries this many records at most: its commit stays short (p99). */
@@ -50,7 +53,7 @@ export const createStoreSink = ({
   log = () => {},
   maxBatch = MAX_BATCH,
   maxQueue = MAX_QUEUE,
-  batchWindowMs = 2,
+  batchWindowMs = 'turn',
 }: StoreSinkOptions): Sink => {
   let current: Promise<StatsStore> | null = null;
   let failedAt = -Infinity;

@@ -133,6 +133,27 @@ describe('createGroupCommit', () => {
     expect(c.batches).toEqual([[1], [2, 3], [4, 5], [6, 7, 8, 9], [10]]);
   });
 
+  it("with windowMs 'turn', puts the writes of one event-loop turn into one batch, and commits a lone write after one turn", async () => {
+    const c = manualCommit();
+    const group = createGroupCommit({
+      commit: c.commit,
+      maxBatch: 100,
+      maxQueue: 1000,
+      windowMs: 'turn',
+    });
+    const writes = [group.write(records(1)), group.write(records(2)), group.write(records(3))];
+    expect(c.batches).toEqual([]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(c.batches).toEqual([[1, 2, 3]]);
+    await c.settle();
+    await Promise.all(writes);
+    const lone = group.write(records(4));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(c.batches).toEqual([[1, 2, 3], [4]]);
+    await c.settle();
+    await lone;
+  });
+
   it('refuses a write at once while the queue is full, and takes writes again once it drained', async () => {
     const c = manualCommit();
     const group = createGroupCommit({ commit: c.commit, maxBatch: 10, maxQueue: 3, windowMs: 0 });
