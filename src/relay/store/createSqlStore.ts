@@ -70,7 +70,8 @@ export const createSqlStore = (
       pending = [];
       try {
         await migrate();
-        await driver.transaction(batch.flatMap((entry) => entry.statements));
+        const statements = batch.flatMap((entry) => entry.statements);
+        await (driver.insertMany ? driver.insertMany(statements) : driver.transaction(statements));
         for (const entry of batch) entry.done();
       } catch (error) {
         for (const entry of batch) entry.done(error);
