@@ -3,10 +3,12 @@
 // connections.
 // Usage: npm run build && node bench/relay.bench.mjs [--sink sqlite|ndjson|postgres] [--count 50000]
 //   [--seconds 10] [--concurrency 32]
-// One million beacons, for the RSS curve: --count 1000000 --seconds 900.
+// One million beacons, for the RSS curve: --count 1000000 --seconds 900 [--rss-every 100000].
+// Profile the relay: --cpu-prof <dir> (node --cpu-prof on the relay process).
 // Prints one JSON object: beacons/s, latency p50/p99 in ms, the server's RSS over time (every
-// 0.5 s, and at every tenth of the beacons), and the stored records against the 2xx answers
-// (nothing acknowledged may be lost).
+// 0.5 s, and every --rss-every beacons, default a tenth of --count), and the check that every
+// acknowledged beacon (202) is in the store, by its body id (nothing acknowledged may be lost);
+// then the RSS curve as a Markdown table on stderr.
 import { fork } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
@@ -21,10 +23,13 @@ const { values: args } = parseArgs({
     count: { type: 'string', default: '50000' },
     seconds: { type: 'string', default: '10' },
     concurrency: { type: 'string', default: '32' },
+    'rss-every': { type: 'string' },
     sink: { type: 'string', default: 'sqlite' },
     url: { type: 'string' },
     child: { type: 'boolean', default: false },
     dir: { type: 'string' },
+    // Writes a CPU profile of the relay process (node --cpu-prof) into this directory.
+    'cpu-prof': { type: 'string' },
   },
 });
 
@@ -51,6 +56,47 @@ const storedRows = async (dir) => {
     db.close();
   }
 };
+
+/** Body ids stored in the SQLite store of `dir`, one at a time. */
+async function* sqliteBids(dir) {
+  const { default: Database } = await import('better-sqlite3');
+  const db = new Database(join(dir, 'zorgvuldig.sqlite'), { readonly: true });
+  try {
+    yield* db.prepare('SELECT bid FROM hits').pluck().iterate();
+  } finally {
+    db.close();
+  }
+}
+
+/** Body ids stored in the PostgreSQL store at `url`, in pages (a million rows fit no buffer). */
+async function* postgresBids(url) {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    let after = '';
+    for (;;) {
+      const { rows } = await client.query(
+        'SELECT bid FROM hits WHERE bid > $1 ORDER BY bid LIMIT 50000',
+        [after],
+      );
+      if (!rows.length) return;
+      for (const row of rows) yield row.bid;
+      after = rows[rows.length - 1].bid;
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/** Body ids in the NDJSON files of `dir`. */
+function* ndjsonBids(dir) {
+  for (const name of readdirSync(dir).filter((file) => file.endsWith('.ndjson'))) {
+    for (const line of readFileSync(join(dir, name), 'utf8').split('\n')) {
+      if (line) yield JSON.parse(line).bid;
+    }
+  }
+}
 
 if (args.child) {
   // The server side: one process, so one core does the relay's work.
@@ -88,14 +134,11 @@ if (args.child) {
   // production (its own processes share the machine's cores with the relay and this driver).
   const postgres = args.sink === 'postgres' ? await startPostgres({ durable: true }) : null;
   const postgresUrl = postgres ? await postgres.createDatabase('bench') : undefined;
-  const child = fork(fileURLToPath(import.meta.url), [
-    '--child',
-    '--dir',
-    dir,
-    '--sink',
-    args.sink,
-    ...(postgresUrl ? ['--url', postgresUrl] : []),
-  ]);
+  const child = fork(
+    fileURLToPath(import.meta.url),
+    ['--child', '--dir', dir, '--sink', args.sink, ...(postgresUrl ? ['--url', postgresUrl] : [])],
+    args['cpu-prof'] ? { execArgv: ['--cpu-prof', '--cpu-prof-dir', args['cpu-prof']] } : {},
+  );
   const url = await new Promise((resolve) => child.once('message', (m) => resolve(m.ready)));
   const { hostname, port } = new URL(url);
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
@@ -155,15 +198,20 @@ if (args.child) {
 
   const latencies = [];
   const statuses = {};
+  // Beacon i is acknowledged (202): it must be in the store afterwards.
+  const acknowledged = new Uint8Array(count);
   // RSS at every tenth of the beacons (for --count 1000000: every 100,000).
   const rssByBeacons = [];
-  const step = Math.max(1, Math.floor(count / 10));
+  const step = Math.max(1, Number(args['rss-every'] ?? Math.floor(count / 10)));
   let next = 0;
   const started = Date.now();
+  const clientCpu = process.cpuUsage();
   const worker = async () => {
     while (next < count && Date.now() < deadline) {
-      const { status, ms } = await send(next++);
+      const i = next++;
+      const { status, ms } = await send(i);
       statuses[status] = (statuses[status] ?? 0) + 1;
+      if (status === 202) acknowledged[i] = 1;
       latencies.push(ms);
       if (latencies.length % step === 0) {
         const beacons = latencies.length;
@@ -173,12 +221,25 @@ if (args.child) {
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   const elapsed = (Date.now() - started) / 1000;
+  const { user, system } = process.cpuUsage(clientCpu);
   clearInterval(sampler);
   rss.push(Math.round((await sampleRss()) / 1048576));
   child.send('stop');
   await new Promise((resolve) => child.once('exit', resolve));
   agent.destroy();
 
+  // Every acknowledged beacon, by its body id (`body<i>`), must be in the store.
+  const bids =
+    args.sink === 'sqlite'
+      ? sqliteBids(dir)
+      : args.sink === 'postgres'
+        ? postgresBids(postgresUrl)
+        : ndjsonBids(dir);
+  for await (const bid of bids) {
+    const i = Number(String(bid).slice('body'.length));
+    if (acknowledged[i] === 1) acknowledged[i] = 2;
+  }
+  const lostAcknowledged = acknowledged.reduce((lost, state) => lost + (state === 1 ? 1 : 0), 0);
   const stored =
     args.sink === 'sqlite'
       ? await storedRows(dir)
@@ -210,9 +271,13 @@ if (args.child) {
         beaconsPerSecond: Math.round(latencies.length / elapsed),
         latencyMs: { p50: pick(0.5), p99: pick(0.99), max: pick(1) },
         statuses,
+        // Share of one core this client used: well below 100 %, it is not the bottleneck.
+        clientCpuPercent: Math.round((user + system) / 1e4 / elapsed),
         sink: args.sink,
         stored,
-        lostAcknowledged: Math.max(0, accepted - stored),
+        acknowledged: accepted,
+        // Acknowledged beacons whose body id is not in the store.
+        lostAcknowledged,
         serverRssMb: rss,
         serverRssMbByBeacons: rssByBeacons.sort((a, b) => a[0] - b[0]),
         targets: { beaconsPerSecond: 5000, p99Ms: 20 },
@@ -220,5 +285,15 @@ if (args.child) {
       null,
       2,
     ),
+  );
+  // The RSS curve as a table (stderr, so stdout stays one JSON object).
+  console.error(
+    [
+      `RSS of the relay process, every ${step.toLocaleString('en')} beacons (${args.sink}):`,
+      '',
+      '| Beacons | RSS (MB) |',
+      '| ---: | ---: |',
+      ...rssByBeacons.map(([beacons, mb]) => `| ${beacons.toLocaleString('en')} | ${mb} |`),
+    ].join('\n'),
   );
 }

@@ -30,6 +30,8 @@ export const createSqliteSink = (
         retentionDays,
         threshold: statsThreshold,
         now,
+        // The sink gathers the batches (group commit): the store writes each at once.
+        batchWindowMs: 0,
       }),
   });
 

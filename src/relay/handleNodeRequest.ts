@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DASHBOARD_COOKIE, readSessionCookie } from './dashboard/sessionCookie';
 import { jsonResponse } from './jsonResponse';
+import { setPrereadBody } from './prereadBody';
 import type { RelayHandler } from './types';
 
 /** Reads the body up to `max` bytes while it streams, or says why it could not. */
@@ -92,11 +93,9 @@ export const handleNodeRequest = async (
       body = read;
     }
     const url = `http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`;
-    const request = new Request(url, {
-      method,
-      headers,
-      body: body as Uint8Array<ArrayBuffer> | undefined,
-    });
+    // The body read above goes beside the Request, not into a web stream (`prereadBody`).
+    const request = new Request(url, { method, headers });
+    if (body) setPrereadBody(request, body);
     await send(res, await relay(request, { clientAddress: req.socket.remoteAddress }));
   } catch {
     if (!res.headersSent) await send(res, jsonResponse(400, { error: 'bad request' }), true);

@@ -1,3 +1,5 @@
+import { prereadBodyOf } from './prereadBody';
+
 /** Why a body could not be read. */
 export type BodyFailure = 'too-large' | 'timeout' | 'aborted';
 
@@ -16,6 +18,13 @@ export const readBody = async (
 ): Promise<BodyResult> => {
   const declared = Number(request.headers.get('content-length'));
   if (declared > maxBytes) return { ok: false, reason: 'too-large' };
+  // Read already by the Node adapter, within the same limit and time-out.
+  const preread = prereadBodyOf(request);
+  if (preread) {
+    return preread.byteLength > maxBytes
+      ? { ok: false, reason: 'too-large' }
+      : { ok: true, bytes: preread };
+  }
   if (!request.body) return { ok: true, bytes: new Uint8Array(0) };
   // A declared length within the limit: HTTP framing (Node's parser, Cloudflare's edge) stops
   // the body at that length, so one read is safe and skips the per-chunk stream machinery.

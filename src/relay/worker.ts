@@ -30,6 +30,8 @@ const workerSinks = (
       retentionDays,
       threshold: statsThreshold,
       now,
+      // The sink gathers the batches (group commit): the store writes each at once.
+      batchWindowMs: 0,
     });
     onStore(store);
     // The binding is no connection to lose: reopening after a failure is the same store.

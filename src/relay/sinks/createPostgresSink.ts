@@ -32,7 +32,13 @@ export const createPostgresSink = (
         queryTimeoutMs,
         log,
       });
-      return createSqlStore(driver, { retentionDays, threshold: statsThreshold, now });
+      // The sink gathers the batches (group commit): the store writes each at once.
+      return createSqlStore(driver, {
+        retentionDays,
+        threshold: statsThreshold,
+        now,
+        batchWindowMs: 0,
+      });
     },
   });
 };

@@ -1,5 +1,6 @@
 import type { StatsStore } from '../store/types';
 import type { Sink } from '../types';
+import { createGroupCommit, QueueFullError } from './createGroupCommit';
 
 export interface StoreSinkOptions {
   /** Name for `/health` and logs (`sqlite`, `postgres`, `d1`). */
@@ -9,7 +10,25 @@ export interface StoreSinkOptions {
   now?: () => number;
   /** Operational messages; never a record or an error text (it may quote one). */
   log?: (message: string) => void;
+  /** Records written in one transaction at most (group commit). Default `MAX_BATCH`. */
+  maxBatch?: number;
+  /**
+   * Records waiting for their transaction at most; a beacon beyond it is refused at once with
+   * 503 and `Retry-After`, so a store slower than the traffic cannot grow the relay's memory.
+   * Default `MAX_QUEUE`.
+   */
+  maxQueue?: number;
+  /**
+   * How long a batch waits for more beacons before its transaction: ms, or `'turn'` (one turn
+   * of the event loop, no timer: the requests already read join). Default `'turn'`.
+   */
+  batchWindowMs?: number | 'turn';
 }
+
+/** One transaction carries this many records at most: its commit stays short (p99). */
+export const MAX_BATCH = 500;
+/** Records waiting at most: a few seconds of the peak a single relay takes. */
+export const MAX_QUEUE = 20_000;
 
 /** After a failure the store is reopened, but not sooner than this (ms): no reconnect storm. */
 export const REOPEN_AFTER_MS = 1000;
@@ -22,17 +41,24 @@ const SWEEP_EVERY_MS = 36e5;
  * answers 503 and the client retries, and the connection is dropped: the next operation after
  * `REOPEN_AFTER_MS` opens a fresh one, so the relay recovers once the cause is gone, without a
  * restart. Retention runs after writes, at most hourly.
+ *
+ * Writes are group-committed (`createGroupCommit`): the beacons that arrive while a transaction
+ * is written go together into the next one, and each is acknowledged only once its own
+ * transaction committed. A failed commit fails every beacon in it (503, none acknowledged).
  */
 export const createStoreSink = ({
   name,
   open,
   now = Date.now,
   log = () => {},
+  maxBatch = MAX_BATCH,
+  maxQueue = MAX_QUEUE,
+  batchWindowMs = 'turn',
 }: StoreSinkOptions): Sink => {
   let current: Promise<StatsStore> | null = null;
   let failedAt = -Infinity;
   let lastSweep = -Infinity;
-  const counters = { failures: 0, reopens: 0 };
+  const counters = { failures: 0, reopens: 0, queueFull: 0, batches: 0 };
 
   const drop = (failed: Promise<StatsStore>) => {
     if (current !== failed) return; // another caller dropped it already
@@ -83,17 +109,36 @@ export const createStoreSink = ({
     );
   };
 
+  const group = createGroupCommit({
+    maxBatch,
+    maxQueue,
+    windowMs: batchWindowMs,
+    commit: (records) => {
+      counters.batches++;
+      return use((opened) => opened.append(records));
+    },
+    afterCommit: sweep,
+  });
+
   return {
     name,
     async write(records) {
-      await use((opened) => opened.append(records));
-      sweep();
+      // Nothing to store: the store is still opened, so a broken one answers now.
+      if (!records.length) return use((opened) => opened.append(records));
+      try {
+        await group.write(records);
+      } catch (error) {
+        if (error instanceof QueueFullError) counters.queueFull++;
+        throw error;
+      }
     },
     forget: (query) => use((opened) => opened.forget(query)),
     recent: (limit) => use((opened) => opened.recent(limit)),
     report: (query) => use((opened) => opened.report(query)),
-    counters: () => ({ ...counters }),
+    counters: () => ({ ...counters, queued: group.queued() }),
     async close() {
+      // The beacons already taken are written (or fail) before the connection closes.
+      await group.drain();
       const closing = current;
       current = null;
       failedAt = now();

@@ -67,12 +67,13 @@ export const createSqlStore = (
 
   const writeBatches = async () => {
     while (pending.length) {
-      await pause(batchWindowMs);
+      if (batchWindowMs > 0) await pause(batchWindowMs);
       const batch = pending;
       pending = [];
       try {
         await migrate();
-        await driver.transaction(batch.flatMap((entry) => entry.statements));
+        const statements = batch.flatMap((entry) => entry.statements);
+        await (driver.insertMany ? driver.insertMany(statements) : driver.transaction(statements));
         for (const entry of batch) entry.done();
       } catch (error) {
         for (const entry of batch) entry.done(error);
