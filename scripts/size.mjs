@@ -28,8 +28,14 @@ export const ENTRIES = [
   {
     name: 'dist/zorgvuldig.min.js',
     what: 'script tag: the core (blocks the page)',
-    budget: 12.8 * KB,
+    budget: 12.1 * KB,
     target: 6 * KB,
+  },
+  {
+    name: 'dist/zorgvuldig.shell.js',
+    what: 'part: the shadow root and the reopen control',
+    budget: 1.2 * KB,
+    target: null,
   },
   {
     name: 'dist/zorgvuldig.ui.nl.js',
@@ -81,20 +87,25 @@ export const ENTRIES = [
 export const VISITS = [
   {
     name: 'first visit, statistics on (Dutch page)',
-    files: ['dist/zorgvuldig.min.js', 'dist/zorgvuldig.ui.nl.js', 'dist/zorgvuldig.stats.js'],
-    budget: 24.3 * KB,
+    files: [
+      'dist/zorgvuldig.min.js',
+      'dist/zorgvuldig.shell.js',
+      'dist/zorgvuldig.ui.nl.js',
+      'dist/zorgvuldig.stats.js',
+    ],
+    budget: 24.7 * KB,
     target: 13 * KB,
   },
   {
     name: 'returning visit (decided), statistics on',
-    files: ['dist/zorgvuldig.min.js', 'dist/zorgvuldig.stats.js'],
-    budget: 21 * KB,
+    files: ['dist/zorgvuldig.min.js', 'dist/zorgvuldig.shell.js', 'dist/zorgvuldig.stats.js'],
+    budget: 21.4 * KB,
     target: null,
   },
   {
     name: 'returning visit, statistics off',
-    files: ['dist/zorgvuldig.min.js'],
-    budget: 12.8 * KB,
+    files: ['dist/zorgvuldig.min.js', 'dist/zorgvuldig.shell.js'],
+    budget: 13.2 * KB,
     target: 6 * KB,
   },
 ];

@@ -11,7 +11,7 @@ import type { BlockedRequest, Context, Stats } from './context';
  * script-tag build (`zorgvuldig.<name>.js`), one dynamic `import()` in the npm build, and inlined
  * in the one-file build.
  */
-export type PartName = 'ui' | 'stats' | 'rights';
+export type PartName = 'shell' | 'ui' | 'stats' | 'rights';
 
 /** Where a part stands on this page, as `audit()` reports it. */
 export type PartStatus = 'not-needed' | 'loading' | 'loaded' | 'failed';
@@ -36,6 +36,11 @@ export interface RightsActions {
 
 export interface Ui {
   openPreferences(): void;
+}
+
+/** The shell: fetched at once on a first visit (the banner fills it), after the paint otherwise. */
+export interface ShellPart {
+  createShell(ctx: Context, open: () => void): Shell;
 }
 
 export interface UiPart {
@@ -83,6 +88,7 @@ export interface RightsPart {
 }
 
 export interface PartModules {
+  shell: ShellPart;
   ui: UiPart;
   stats: StatsPart;
   rights: RightsPart;

@@ -14,7 +14,6 @@ import { startGuard } from '../guard/startGuard';
 import { createEmitter } from '../lib/createEmitter';
 import { guarded } from '../lib/guarded';
 import { startReceipts } from '../rights/startReceipts';
-import { createShell } from '../ui/createShell';
 import { VERSION } from '../version';
 import { coreAudit } from './coreAudit';
 import { createParts } from './createParts';
@@ -80,7 +79,13 @@ export const createInstance = (options: unknown, source: PartSource): Zorgvuldig
   const google = startGoogle(ctx, guard.scripted, scrubber);
   startScriptGate(ctx);
   const deferred = startDeferred(ctx, parts, {
-    shell: config.banner ? (open) => createShell(ctx, open) : null,
+    // The shell comes as a part of its own: a decided visit draws nothing else.
+    shell: config.banner
+      ? (open) =>
+          parts
+            .get('shell')
+            .then(guarded('drawing the reopen control', (part) => part.createShell(ctx, open)))
+      : null,
   });
   // A receipt carries the pseudonym consent just allowed: it waits for the statistics part then.
   const receipts = startReceipts(ctx, () =>

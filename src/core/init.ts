@@ -9,6 +9,7 @@ export { runningInstance } from './startOnce';
 const importPart: PartLoader = (name) =>
   (
     ({
+      shell: () => import('../parts/shellPart').then((m) => m.shellPart),
       ui: () => import('../parts/uiPart').then((m) => m.uiPart),
       stats: () => import('../parts/statsPart').then((m) => m.statsPart),
       rights: () => import('../parts/rightsPart').then((m) => m.rightsPart),

@@ -33,6 +33,7 @@ for (const mode of ['strict', 'tt']) {
     const report = await page.evaluate(() => window.zorgvuldig.audit());
     expect(report.consent.decided).toBe(false);
     expect(report.parts).toEqual({
+      shell: 'loaded',
       ui: 'loaded',
       stats: 'loaded',
       rights: 'loaded',
@@ -49,7 +50,9 @@ for (const mode of ['strict', 'tt']) {
     await reopen.click();
     await expect(dialog(page)).toBeVisible();
 
-    expect([...loaded.keys()].sort()).toEqual(expect.arrayContaining(['rights', 'stats', 'ui']));
+    expect([...loaded.keys()].sort()).toEqual(
+      expect.arrayContaining(['rights', 'shell', 'stats', 'ui']),
+    );
     expect([...loaded.values()].every((status) => status === 200)).toBe(true);
     expect(firstPage).toEqual([]);
     expect(await violations()).toEqual([]);
