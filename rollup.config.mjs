@@ -94,6 +94,18 @@ const partIntegrity = () => ({
   },
 });
 
+/**
+ * The core names a refused configuration field without the reason (`config/validation.ts`):
+ * `EXPLAINED` becomes false, and terser drops every explanation with it.
+ */
+const terseConfig = () => ({
+  name: 'zorgvuldig-terse-config',
+  transform: (code) =>
+    code.includes('__ZV_TERSE_CONFIG__')
+      ? code.replaceAll('typeof __ZV_TERSE_CONFIG__', '"boolean"')
+      : null,
+});
+
 const dashboardDir = 'dist/dashboard';
 const dashboardFiles = ['dashboard.js', 'dashboard.css'];
 
@@ -168,7 +180,7 @@ export default [
   {
     input: `${modules}/script-tag.js`,
     output: { file: 'dist/zorgvuldig.min.js', format: 'iife', banner: `${licence}\n;` },
-    plugins: [...configurePlugins({ minify: true }), partIntegrity()],
+    plugins: [terseConfig(), ...configurePlugins({ minify: true }), partIntegrity()],
   },
   // The one-file script-tag build: the core with every part inlined.
   {

@@ -28,7 +28,7 @@ export const ENTRIES = [
   {
     name: 'dist/zorgvuldig.min.js',
     what: 'script tag: the core (blocks the page)',
-    budget: 12.1 * KB,
+    budget: 11.8 * KB,
     target: 6 * KB,
   },
   {

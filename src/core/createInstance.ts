@@ -43,8 +43,10 @@ export const createInstance = (options: unknown, source: PartSource): Zorgvuldig
   if (problems.length) {
     console.error(
       `zorgvuldig: invalid configuration; safe defaults are used instead for: ${problems
-        .map(({ field, problem }) => `${field} (${problem})`)
-        .join('; ')}`,
+        .map(({ field, problem }) => (problem ? `${field} (${problem})` : field))
+        .join(
+          '; ',
+        )}${problems[0]!.problem ? '' : ' (the npm build and zorgvuldig.full.min.js say why)'}`,
     );
   }
   const teardowns: (() => void)[] = [];
