@@ -50,7 +50,7 @@ const HOOK = 'window[Symbol.for("zorgvuldig.part")]';
  * once with both (`ui`, the file the package has always exported).
  */
 const LANGS = ['nl', 'en'];
-const PARTS = ['shell', 'ui', ...LANGS.map((lang) => `ui.${lang}`), 'stats', 'rights'];
+const PARTS = ['shell', 'ui', ...LANGS.map((lang) => `ui.${lang}`), 'stats', 'rights', 'receipts'];
 const partFile = (name) => `zorgvuldig.${name}.js`;
 
 /**

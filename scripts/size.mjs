@@ -28,13 +28,19 @@ export const ENTRIES = [
   {
     name: 'dist/zorgvuldig.min.js',
     what: 'script tag: the core (blocks the page)',
-    budget: 11.8 * KB,
+    budget: 11.7 * KB,
     target: 6 * KB,
   },
   {
     name: 'dist/zorgvuldig.shell.js',
     what: 'part: the shadow root and the reopen control',
     budget: 1.2 * KB,
+    target: null,
+  },
+  {
+    name: 'dist/zorgvuldig.receipts.js',
+    what: 'part: consent receipts (after the paint where there is a relay)',
+    budget: 1 * KB,
     target: null,
   },
   {
@@ -70,7 +76,7 @@ export const ENTRIES = [
   {
     name: 'dist/zorgvuldig.full.min.js',
     what: 'script tag: the one-file build',
-    budget: 23.5 * KB,
+    budget: 23.7 * KB,
     target: null,
   },
   {
@@ -92,20 +98,26 @@ export const VISITS = [
       'dist/zorgvuldig.shell.js',
       'dist/zorgvuldig.ui.nl.js',
       'dist/zorgvuldig.stats.js',
+      'dist/zorgvuldig.receipts.js',
     ],
-    budget: 24.7 * KB,
+    budget: 25.1 * KB,
     target: 13 * KB,
   },
   {
     name: 'returning visit (decided), statistics on',
-    files: ['dist/zorgvuldig.min.js', 'dist/zorgvuldig.shell.js', 'dist/zorgvuldig.stats.js'],
-    budget: 21.4 * KB,
+    files: [
+      'dist/zorgvuldig.min.js',
+      'dist/zorgvuldig.shell.js',
+      'dist/zorgvuldig.stats.js',
+      'dist/zorgvuldig.receipts.js',
+    ],
+    budget: 21.8 * KB,
     target: null,
   },
   {
-    name: 'returning visit, statistics off',
-    files: ['dist/zorgvuldig.min.js', 'dist/zorgvuldig.shell.js'],
-    budget: 13.2 * KB,
+    name: 'returning visit, statistics off (a relay configured)',
+    files: ['dist/zorgvuldig.min.js', 'dist/zorgvuldig.shell.js', 'dist/zorgvuldig.receipts.js'],
+    budget: 13.6 * KB,
     target: 6 * KB,
   },
 ];

@@ -13,10 +13,10 @@ import { startGoogle } from '../google/startGoogle';
 import { startGuard } from '../guard/startGuard';
 import { createEmitter } from '../lib/createEmitter';
 import { guarded } from '../lib/guarded';
-import { startReceipts } from '../rights/startReceipts';
 import { VERSION } from '../version';
 import { coreAudit } from './coreAudit';
 import { createParts } from './createParts';
+import { deferReceipts } from './deferReceipts';
 import { startDeferred } from './startDeferred';
 
 const EVENTS: (keyof SdkEvents)[] = ['consent', 'beacon', 'blocked'];
@@ -90,7 +90,7 @@ export const createInstance = (options: unknown, source: PartSource): Zorgvuldig
       : null,
   });
   // A receipt carries the pseudonym consent just allowed: it waits for the statistics part then.
-  const receipts = startReceipts(ctx, () =>
+  const receipts = deferReceipts(ctx, parts, () =>
     deferred.statsReady().then((stats) => stats?.pseudonym() ?? null),
   );
 
@@ -98,7 +98,9 @@ export const createInstance = (options: unknown, source: PartSource): Zorgvuldig
   const withRights = <T>(
     method: string,
     use: (rights: PartModules['rights']) => T | Promise<T>,
-  ): Promise<T> => parts.get('rights').then(use, missing(method, 'rights'));
+  ): Promise<T> =>
+    // The receipts part first (it never rejects), so the rights see every receipt of the tab.
+    receipts.ready().then(() => parts.get('rights').then(use, missing(method, 'rights')));
   deferred.setRights({
     // Guarded: a failed part is reported on the console, never thrown at the dialog's button.
     download: () =>

@@ -21,6 +21,7 @@ export const createParts = (load: PartLoader, inlined?: PartModules): Parts => {
     ui: initial,
     stats: initial,
     rights: initial,
+    receipts: initial,
   };
   const pending: Partial<Record<PartName, Promise<unknown>>> = {};
   // The one-file build has every part already: the core then uses them in the same task.

@@ -49,6 +49,7 @@ test.describe('the one-file build', () => {
       ui: 'loaded',
       stats: 'loaded',
       rights: 'loaded',
+      receipts: 'loaded',
     });
     expect(parts.requested).toEqual([]);
   });

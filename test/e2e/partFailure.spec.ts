@@ -47,6 +47,8 @@ const SCENARIOS: Scenario[] = [
   { part: 'ui', reach: (page) => openSdkPage(page, PAGE) },
   // Statistics: asked for once the banner has painted.
   { part: 'stats', reach: (page) => openSdkPage(page, PAGE) },
+  // Consent receipts: asked for after the paint, the page having a relay.
+  { part: 'receipts', reach: (page) => openSdkPage(page, PAGE) },
   // Rights: asked for on first use.
   {
     part: 'rights',

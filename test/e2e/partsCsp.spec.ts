@@ -37,6 +37,7 @@ for (const mode of ['strict', 'tt']) {
       ui: 'loaded',
       stats: 'loaded',
       rights: 'loaded',
+      receipts: 'loaded',
     });
     expect(await page.evaluate(async () => (await window.zorgvuldig.exportData()).v)).toBe(1);
     // A returning visit: the reopen control, then the dialog from it.
@@ -51,7 +52,7 @@ for (const mode of ['strict', 'tt']) {
     await expect(dialog(page)).toBeVisible();
 
     expect([...loaded.keys()].sort()).toEqual(
-      expect.arrayContaining(['rights', 'shell', 'stats', 'ui']),
+      expect.arrayContaining(['receipts', 'rights', 'shell', 'stats', 'ui']),
     );
     expect([...loaded.values()].every((status) => status === 200)).toBe(true);
     expect(firstPage).toEqual([]);

@@ -141,6 +141,8 @@ test.describe('start-up: returning visit with a decision', () => {
       });
       await banner(page).getByRole('button', { name: 'Alleen noodzakelijk' }).click();
       await expect(banner(page)).toBeHidden();
+      // The choice fetched the receipts part on this page: let it arrive before counting.
+      await waitForIdle(page);
 
       const parts = recordPartRequests(page);
       await page.reload();

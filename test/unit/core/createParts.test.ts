@@ -15,6 +15,7 @@ describe('createParts', () => {
       ui: 'not-needed',
       stats: 'not-needed',
       rights: 'not-needed',
+      receipts: 'not-needed',
     });
     const first = parts.get('ui');
     expect(parts.status().ui).toBe('loading');
@@ -41,6 +42,7 @@ describe('createParts', () => {
       ui: 'not-needed',
       stats: 'failed',
       rights: 'not-needed',
+      receipts: 'not-needed',
     });
     expect(parts.peek('stats')).toBeUndefined();
   });
@@ -57,6 +59,7 @@ describe('createParts', () => {
       ui: 'loaded',
       stats: 'loaded',
       rights: 'loaded',
+      receipts: 'loaded',
     });
   });
 });
