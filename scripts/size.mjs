@@ -82,7 +82,7 @@ export const ENTRIES = [
   {
     name: 'dist/zorgvuldig.mjs',
     what: 'npm `zorgvuldig`, every part (web-vitals external)',
-    budget: 19.9 * KB,
+    budget: 20 * KB,
     target: 9.7 * KB,
   },
   { name: 'dist/scrub.mjs', what: 'npm `zorgvuldig/scrub`', budget: 4.5 * KB, target: 4.5 * KB },

@@ -41,12 +41,13 @@ const missing = (method: string, part: string) => () => {
 export const createInstance = (options: unknown, source: PartSource): ZorgvuldigApi => {
   const { config, problems } = resolveConfig(options);
   if (problems.length) {
+    // The script-tag core carries no reasons (`EXPLAINED`): it says where to find them.
+    const where = problems[0]!.problem ? '' : ' (the npm build and zorgvuldig.full.min.js say why)';
+    const fields = problems.map(({ field, problem }) =>
+      problem ? `${field} (${problem})` : field,
+    );
     console.error(
-      `zorgvuldig: invalid configuration; safe defaults are used instead for: ${problems
-        .map(({ field, problem }) => (problem ? `${field} (${problem})` : field))
-        .join(
-          '; ',
-        )}${problems[0]!.problem ? '' : ' (the npm build and zorgvuldig.full.min.js say why)'}`,
+      `zorgvuldig: invalid configuration; safe defaults are used instead for: ${fields.join('; ')}${where}`,
     );
   }
   const teardowns: (() => void)[] = [];
