@@ -51,7 +51,7 @@ const HOOK = 'window[Symbol.for("zorgvuldig.part")]';
  * once with both (`ui`, the file the package has always exported).
  */
 const LANGS = ['nl', 'en'];
-const PARTS = ['ui', ...LANGS.map((lang) => `ui.${lang}`), 'stats', 'rights'];
+const PARTS = ['shell', 'ui', ...LANGS.map((lang) => `ui.${lang}`), 'stats', 'rights', 'receipts'];
 const partFile = (name) => `zorgvuldig.${name}.js`;
 
 /**
@@ -140,6 +140,18 @@ const partIntegrity = () => ({
   },
 });
 
+/**
+ * The core names a refused configuration field without the reason (`config/validation.ts`):
+ * `EXPLAINED` becomes false, and terser drops every explanation with it.
+ */
+const terseConfig = () => ({
+  name: 'zorgvuldig-terse-config',
+  transform: (code) =>
+    code.includes('__ZV_TERSE_CONFIG__')
+      ? code.replaceAll('typeof __ZV_TERSE_CONFIG__', '"boolean"')
+      : null,
+});
+
 const dashboardDir = 'dist/dashboard';
 const dashboardFiles = ['dashboard.js', 'dashboard.css'];
 
@@ -214,7 +226,7 @@ export default [
   {
     input: `${modules}/script-tag.js`,
     output: { file: 'dist/zorgvuldig.min.js', format: 'iife', banner: `${licence}\n;` },
-    plugins: [...configurePlugins({ minify: true }), partIntegrity()],
+    plugins: [terseConfig(), ...configurePlugins({ minify: true }), partIntegrity()],
   },
   // The one-file script-tag build: the core with every part inlined.
   {

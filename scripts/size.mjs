@@ -28,8 +28,20 @@ export const ENTRIES = [
   {
     name: 'dist/zorgvuldig.min.js',
     what: 'script tag: the core (blocks the page)',
-    budget: 12.8 * KB,
+    budget: 11.8 * KB,
     target: 6 * KB,
+  },
+  {
+    name: 'dist/zorgvuldig.shell.js',
+    what: 'part: the shadow root and the reopen control',
+    budget: 1.2 * KB,
+    target: null,
+  },
+  {
+    name: 'dist/zorgvuldig.receipts.js',
+    what: 'part: consent receipts (after the paint where there is a relay)',
+    budget: 1 * KB,
+    target: null,
   },
   {
     name: 'dist/zorgvuldig.ui.nl.js',
@@ -64,13 +76,13 @@ export const ENTRIES = [
   {
     name: 'dist/zorgvuldig.full.min.js',
     what: 'script tag: the one-file build',
-    budget: 23.2 * KB,
+    budget: 23.4 * KB,
     target: null,
   },
   {
     name: 'dist/zorgvuldig.mjs',
     what: 'npm `zorgvuldig`, every part (web-vitals external)',
-    budget: 19.9 * KB,
+    budget: 20.1 * KB,
     target: 9.7 * KB,
   },
   { name: 'dist/scrub.mjs', what: 'npm `zorgvuldig/scrub`', budget: 4.5 * KB, target: 4.5 * KB },
@@ -81,20 +93,31 @@ export const ENTRIES = [
 export const VISITS = [
   {
     name: 'first visit, statistics on (Dutch page)',
-    files: ['dist/zorgvuldig.min.js', 'dist/zorgvuldig.ui.nl.js', 'dist/zorgvuldig.stats.js'],
-    budget: 23.6 * KB,
+    files: [
+      'dist/zorgvuldig.min.js',
+      'dist/zorgvuldig.shell.js',
+      'dist/zorgvuldig.ui.nl.js',
+      'dist/zorgvuldig.stats.js',
+      'dist/zorgvuldig.receipts.js',
+    ],
+    budget: 24.3 * KB,
     target: 13 * KB,
   },
   {
     name: 'returning visit (decided), statistics on',
-    files: ['dist/zorgvuldig.min.js', 'dist/zorgvuldig.stats.js'],
-    budget: 20.6 * KB,
+    files: [
+      'dist/zorgvuldig.min.js',
+      'dist/zorgvuldig.shell.js',
+      'dist/zorgvuldig.stats.js',
+      'dist/zorgvuldig.receipts.js',
+    ],
+    budget: 21.4 * KB,
     target: null,
   },
   {
-    name: 'returning visit, statistics off',
-    files: ['dist/zorgvuldig.min.js'],
-    budget: 12.8 * KB,
+    name: 'returning visit, statistics off (a relay configured)',
+    files: ['dist/zorgvuldig.min.js', 'dist/zorgvuldig.shell.js', 'dist/zorgvuldig.receipts.js'],
+    budget: 13.6 * KB,
     target: 6 * KB,
   },
 ];

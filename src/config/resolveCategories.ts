@@ -1,7 +1,7 @@
 import type { CategoryDefinition } from './config';
 import { defaultCategories } from './defaultCategories';
 import type { CookieDeclaration, Lang, Translated } from './options';
-import { LANGS, MAX_STRING, describe, isRecord, type Refuse } from './validation';
+import { EXPLAINED, LANGS, MAX_STRING, describe, isRecord, type Refuse } from './validation';
 
 const CATEGORY_KEY = /^[A-Za-z][A-Za-z0-9_-]{0,31}$/;
 const COOKIE_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,128}$/;
@@ -24,7 +24,7 @@ const resolveTranslated = (field: string, value: unknown, refuse: Refuse): Trans
   ) {
     return { nl: value.nl as string | undefined, en: value.en as string | undefined };
   }
-  refuse(field, 'expected a string or { nl, en } strings');
+  refuse(field, EXPLAINED && 'expected a string or { nl, en } strings');
   return null;
 };
 
@@ -35,14 +35,14 @@ const resolveCookies = (
 ): CookieDeclaration[] | null => {
   if (value === undefined) return null;
   if (!Array.isArray(value) || value.length > 100) {
-    refuse(field, 'expected an array of up to 100 cookies');
+    refuse(field, EXPLAINED && 'expected an array of up to 100 cookies');
     return null;
   }
   const cookies: CookieDeclaration[] = [];
   value.forEach((cookie, index) => {
     const at = `${field}[${index}]`;
     if (!isRecord(cookie) || typeof cookie.name !== 'string' || !COOKIE_NAME.test(cookie.name)) {
-      refuse(`${at}.name`, 'expected a cookie name');
+      refuse(`${at}.name`, EXPLAINED && 'expected a cookie name');
       return;
     }
     cookies.push({
@@ -60,18 +60,18 @@ export const resolveCategories = (value: unknown, refuse: Refuse): CategoryDefin
   const categories = defaultCategories();
   if (value === undefined) return categories;
   if (!isRecord(value)) {
-    refuse('categories', `expected an object, got ${describe(value)}`);
+    refuse('categories', EXPLAINED && `expected an object, got ${describe(value)}`);
     return categories;
   }
   for (const key of Object.keys(value)) {
     const field = `categories.${key}`;
     const options = value[key];
     if (FORBIDDEN_KEYS.includes(key) || !CATEGORY_KEY.test(key)) {
-      refuse(field, 'not a valid category key (letters, digits, - and _; at most 32)');
+      refuse(field, EXPLAINED && 'not a valid category key (letters, digits, - and _; at most 32)');
       continue;
     }
     if (!isRecord(options)) {
-      refuse(field, `expected an object, got ${describe(options)}`);
+      refuse(field, EXPLAINED && `expected an object, got ${describe(options)}`);
       continue;
     }
     const existing = categories.find((category) => category.key === key);
@@ -87,7 +87,7 @@ export const resolveCategories = (value: unknown, refuse: Refuse): CategoryDefin
       if (cookies) existing.cookies = cookies;
       if (hosts) existing.hosts = hosts;
     } else if (!label || !description) {
-      refuse(field, 'a new category needs a label and a description');
+      refuse(field, EXPLAINED && 'a new category needs a label and a description');
     } else {
       categories.push({
         key,
@@ -108,6 +108,6 @@ const resolveHosts = (field: string, value: unknown, refuse: Refuse): string[] |
     value.length <= 100 &&
     value.every((host) => typeof host === 'string' && /^(\*\.)?[a-z0-9.-]{1,253}$/i.test(host));
   if (ok) return (value as string[]).map((host) => host.toLowerCase());
-  refuse(field, 'expected an array of host names (`example.com` or `*.example.com`)');
+  refuse(field, EXPLAINED && 'expected an array of host names (`example.com` or `*.example.com`)');
   return null;
 };

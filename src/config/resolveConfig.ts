@@ -2,11 +2,12 @@ import type { Config } from './config';
 import type { Lang } from './options';
 import { isWebUrl } from './isWebUrl';
 import { resolveCategories } from './resolveCategories';
-import { LANGS, MAX_STRING, describe, isRecord } from './validation';
+import { EXPLAINED, LANGS, MAX_STRING, describe, isRecord, type Refuse } from './validation';
 
 /** A config value that was refused: the field path and why. */
 export interface ConfigProblem {
   field: string;
+  /** Empty in the script-tag core, which names the field only (`EXPLAINED`). */
   problem: string;
 }
 
@@ -46,22 +47,24 @@ const pageLang = (): Lang => {
  */
 export const resolveConfig = (input: unknown): { config: Config; problems: ConfigProblem[] } => {
   const problems: ConfigProblem[] = [];
-  const refuse = (field: string, problem: string) => problems.push({ field, problem });
+  const refuse: Refuse = (field, problem) => void problems.push({ field, problem: problem || '' });
   const options: Record<string, unknown> = isRecord(input) ? input : {};
   if (input != null && !isRecord(input))
-    refuse('options', `expected an object, got ${describe(input)}`);
+    refuse('options', EXPLAINED && `expected an object, got ${describe(input)}`);
 
   for (const key of Object.keys(options)) {
-    if (!KNOWN_OPTIONS.includes(key)) refuse(key, 'unknown option');
+    if (!KNOWN_OPTIONS.includes(key)) refuse(key, EXPLAINED && 'unknown option');
   }
 
   const text = (field: string, value: unknown, pattern?: RegExp): string | null => {
     if (value === undefined || value === null) return null;
     if (typeof value === 'number' && field === 'policyVersion') value = String(value);
     if (typeof value !== 'string' || value === '')
-      refuse(field, `expected a non-empty string, got ${describe(value)}`);
-    else if (value.length > MAX_STRING) refuse(field, `longer than ${MAX_STRING} characters`);
-    else if (pattern && !pattern.test(value)) refuse(field, `${describe(value)} is not valid`);
+      refuse(field, EXPLAINED && `expected a non-empty string, got ${describe(value)}`);
+    else if (value.length > MAX_STRING)
+      refuse(field, EXPLAINED && `longer than ${MAX_STRING} characters`);
+    else if (pattern && !pattern.test(value))
+      refuse(field, EXPLAINED && `${describe(value)} is not valid`);
     else return value;
     return null;
   };
@@ -70,7 +73,10 @@ export const resolveConfig = (input: unknown): { config: Config; problems: Confi
   const url = (field: string, value: unknown): string | null => {
     const candidate = text(field, value);
     if (candidate === null || isWebUrl(candidate)) return candidate;
-    refuse(field, `expected an https:, http: or relative URL, got ${describe(candidate)}`);
+    refuse(
+      field,
+      EXPLAINED && `expected an https:, http: or relative URL, got ${describe(candidate)}`,
+    );
     return null;
   };
 
@@ -81,7 +87,10 @@ export const resolveConfig = (input: unknown): { config: Config; problems: Confi
   ): T | null => {
     if (value === undefined) return null;
     if (allowed.includes(value as T)) return value as T;
-    refuse(field, `expected ${allowed.map((a) => `"${a}"`).join(' or ')}, got ${describe(value)}`);
+    refuse(
+      field,
+      EXPLAINED && `expected ${allowed.map((a) => `"${a}"`).join(' or ')}, got ${describe(value)}`,
+    );
     return null;
   };
 
@@ -94,7 +103,7 @@ export const resolveConfig = (input: unknown): { config: Config; problems: Confi
     ) {
       return value as string[];
     }
-    refuse(field, 'expected an array of up to 100 short strings');
+    refuse(field, EXPLAINED && 'expected an array of up to 100 short strings');
     return null;
   };
 
@@ -104,7 +113,8 @@ export const resolveConfig = (input: unknown): { config: Config; problems: Confi
     if (typeof value === 'number' && value > 0 && value <= MAX_HOURS) return value * HOUR;
     refuse(
       field,
-      `expected a number of hours above 0 and up to ${MAX_HOURS}, got ${describe(value)}`,
+      EXPLAINED &&
+        `expected a number of hours above 0 and up to ${MAX_HOURS}, got ${describe(value)}`,
     );
     return fallback * HOUR;
   };
@@ -114,16 +124,16 @@ export const resolveConfig = (input: unknown): { config: Config; problems: Confi
     if (iso === null) return null;
     const time = Date.parse(iso);
     if (!Number.isNaN(time)) return time;
-    refuse(field, `${describe(value)} is not a date`);
+    refuse(field, EXPLAINED && `${describe(value)} is not a date`);
     return null;
   };
 
   const google = isRecord(options.google) ? options.google : {};
   if (options.google !== undefined && !isRecord(options.google))
-    refuse('google', `expected an object, got ${describe(options.google)}`);
+    refuse('google', EXPLAINED && `expected an object, got ${describe(options.google)}`);
   const banner = options.banner === undefined ? true : options.banner;
   if (typeof banner !== 'boolean')
-    refuse('banner', `expected true or false, got ${describe(banner)}`);
+    refuse('banner', EXPLAINED && `expected true or false, got ${describe(banner)}`);
 
   const config: Config = {
     endpoint: url('endpoint', options.endpoint)?.replace(/\/+$/, '') || null,

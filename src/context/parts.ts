@@ -4,6 +4,7 @@ import type { Lang } from '../config/options';
 import type { ConsentController, ConsentState } from '../consent/types';
 import type { SessionJar } from '../cookies/createSessionJar';
 import type { NavigationFeed } from '../lib/createNavigationFeed';
+import type { ReceiptLog } from '../rights/startReceipts';
 import type { BlockedRequest, Context, Stats } from './context';
 
 /**
@@ -11,7 +12,7 @@ import type { BlockedRequest, Context, Stats } from './context';
  * script-tag build (`zorgvuldig.<name>.js`), one dynamic `import()` in the npm build, and inlined
  * in the one-file build.
  */
-export type PartName = 'ui' | 'stats' | 'rights';
+export type PartName = 'shell' | 'ui' | 'stats' | 'rights' | 'receipts';
 
 /** Where a part stands on this page, as `audit()` reports it. */
 export type PartStatus = 'not-needed' | 'loading' | 'loaded' | 'failed';
@@ -36,6 +37,11 @@ export interface RightsActions {
 
 export interface Ui {
   openPreferences(): void;
+}
+
+/** The shell: fetched at once on a first visit (the banner fills it), after the paint otherwise. */
+export interface ShellPart {
+  createShell(ctx: Context, open: () => void): Shell;
 }
 
 export interface UiPart {
@@ -82,7 +88,18 @@ export interface RightsPart {
   runAudit(sources: AuditSources): Promise<AuditReport>;
 }
 
+/** Consent receipts: fetched after the paint where there is a relay, else on the first choice. */
+export interface ReceiptsPart {
+  startReceipts(
+    ctx: Context,
+    pseudonym: () => string | null | Promise<string | null>,
+    earlier: ConsentState[],
+  ): ReceiptLog;
+}
+
 export interface PartModules {
+  shell: ShellPart;
+  receipts: ReceiptsPart;
   ui: UiPart;
   stats: StatsPart;
   rights: RightsPart;

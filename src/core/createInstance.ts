@@ -13,11 +13,10 @@ import { startGoogle } from '../google/startGoogle';
 import { startGuard } from '../guard/startGuard';
 import { createEmitter } from '../lib/createEmitter';
 import { guarded } from '../lib/guarded';
-import { startReceipts } from '../rights/startReceipts';
-import { createShell } from '../ui/createShell';
 import { VERSION } from '../version';
 import { coreAudit } from './coreAudit';
 import { createParts } from './createParts';
+import { deferReceipts } from './deferReceipts';
 import { startDeferred } from './startDeferred';
 
 const EVENTS: (keyof SdkEvents)[] = ['consent', 'beacon', 'blocked'];
@@ -42,10 +41,13 @@ const missing = (method: string, part: string) => () => {
 export const createInstance = (options: unknown, source: PartSource): ZorgvuldigApi => {
   const { config, problems } = resolveConfig(options);
   if (problems.length) {
+    // The script-tag core carries no reasons (`EXPLAINED`): it says where to find them.
+    const where = problems[0]!.problem ? '' : ' (the npm build and zorgvuldig.full.min.js say why)';
+    const fields = problems.map(({ field, problem }) =>
+      problem ? `${field} (${problem})` : field,
+    );
     console.error(
-      `zorgvuldig: invalid configuration; safe defaults are used instead for: ${problems
-        .map(({ field, problem }) => `${field} (${problem})`)
-        .join('; ')}`,
+      `zorgvuldig: invalid configuration; safe defaults are used instead for: ${fields.join('; ')}${where}`,
     );
   }
   const teardowns: (() => void)[] = [];
@@ -80,10 +82,16 @@ export const createInstance = (options: unknown, source: PartSource): Zorgvuldig
   const google = startGoogle(ctx, guard.scripted, scrubber);
   startScriptGate(ctx);
   const deferred = startDeferred(ctx, parts, {
-    shell: config.banner ? (open) => createShell(ctx, open) : null,
+    // The shell comes as a part of its own: a decided visit draws nothing else.
+    shell: config.banner
+      ? (open) =>
+          parts
+            .get('shell')
+            .then(guarded('drawing the reopen control', (part) => part.createShell(ctx, open)))
+      : null,
   });
   // A receipt carries the pseudonym consent just allowed: it waits for the statistics part then.
-  const receipts = startReceipts(ctx, () =>
+  const receipts = deferReceipts(ctx, parts, () =>
     deferred.statsReady().then((stats) => stats?.pseudonym() ?? null),
   );
 
@@ -91,7 +99,9 @@ export const createInstance = (options: unknown, source: PartSource): Zorgvuldig
   const withRights = <T>(
     method: string,
     use: (rights: PartModules['rights']) => T | Promise<T>,
-  ): Promise<T> => parts.get('rights').then(use, missing(method, 'rights'));
+  ): Promise<T> =>
+    // The receipts part first (it never rejects), so the rights see every receipt of the tab.
+    receipts.ready().then(() => parts.get('rights').then(use, missing(method, 'rights')));
   deferred.setRights({
     // Guarded: a failed part is reported on the console, never thrown at the dialog's button.
     download: () =>

@@ -16,7 +16,13 @@ export interface Parts {
  */
 export const createParts = (load: PartLoader, inlined?: PartModules): Parts => {
   const initial: PartStatus = inlined ? 'loaded' : 'not-needed';
-  const status: Record<PartName, PartStatus> = { ui: initial, stats: initial, rights: initial };
+  const status: Record<PartName, PartStatus> = {
+    shell: initial,
+    ui: initial,
+    stats: initial,
+    rights: initial,
+    receipts: initial,
+  };
   const pending: Partial<Record<PartName, Promise<unknown>>> = {};
   // The one-file build has every part already: the core then uses them in the same task.
   const arrived: Partial<PartModules> = { ...inlined };

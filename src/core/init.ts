@@ -9,8 +9,10 @@ export { runningInstance } from './startOnce';
 const importPart: PartLoader = (name) =>
   (
     ({
+      shell: () => import('../parts/shellPart').then((m) => m.shellPart),
       ui: () => import('../parts/uiPart').then((m) => m.uiPart),
       stats: () => import('../parts/statsPart').then((m) => m.statsPart),
+      receipts: () => import('../parts/receiptsPart').then((m) => m.receiptsPart),
       rights: () => import('../parts/rightsPart').then((m) => m.rightsPart),
     }) as { [K in keyof PartModules]: () => Promise<PartModules[K]> }
   )[name]() as never;

@@ -7,6 +7,7 @@ import { randomId } from '../lib/randomId';
 import { stashUnsentPage, takeUnsentPages, withdrawUnsentPage } from '../lib/unsentPages';
 import { afterPaint, yieldToMain } from '../lib/yieldToMain';
 import type { Parts } from './createParts';
+import { listenForPreferenceLinks } from './listenForPreferenceLinks';
 
 /** `track()` calls kept while the statistics part is on its way; a page that loops is cut off. */
 const MAX_EARLY_EVENTS = 50;
@@ -33,7 +34,7 @@ export interface Deferred {
 export const startDeferred = (
   ctx: Context,
   parts: Parts,
-  options: { shell: ((open: () => void) => Shell) | null },
+  options: { shell: ((open: () => void) => Shell | Promise<Shell | undefined>) | null },
 ): Deferred => {
   const { config, consent, jar } = ctx;
   let rights: RightsActions = { download() {}, erase: () => Promise.resolve(false) };
@@ -41,7 +42,7 @@ export const startDeferred = (
     download: () => rights.download(),
     erase: () => rights.erase(),
   };
-  let shell: Shell | null = null;
+  let shell: Promise<Shell | null> | null = null;
   let ui: Promise<Ui | null> | null = null;
   let stats: Stats | null = null;
   let statsStarting: Promise<Stats | null> | null = null;
@@ -53,17 +54,30 @@ export const startDeferred = (
 
   const mayCount = () => !!config.endpoint && consent.isGranted('statistics');
 
-  /** The UI part, mounted once. Null where it cannot load (then the warning has said so). */
+  /** The shell, made once. Null where its part cannot load (then the warning has said so). */
+  const loadShell = () =>
+    (shell ||= options.shell
+      ? Promise.resolve()
+          .then(() => options.shell?.(openPreferences))
+          .then(
+            (made) => made ?? null,
+            () => null,
+          )
+      : Promise.resolve(null));
+  /** The UI part, mounted once in the shell. Null where either cannot load. */
   const loadUi = () =>
-    (ui ||= parts.get('ui').then(
-      (part) =>
-        guarded('mounting the banner', () => part.mountUi(ctx, shell!, forwarded))() ?? null,
+    (ui ||= Promise.all([loadShell(), parts.get('ui')]).then(
+      ([made, part]) =>
+        made
+          ? (guarded('mounting the banner', () => part.mountUi(ctx, made, forwarded))() ?? null)
+          : null,
       () => null,
     ));
   const openPreferences = () => {
-    if (!shell) return;
+    if (!options.shell) return;
     void loadUi().then(guarded('opening the preferences', (mounted) => mounted?.openPreferences()));
   };
+  if (options.shell) ctx.onTeardown(listenForPreferenceLinks(openPreferences));
 
   const startStats = () =>
     (statsStarting ||= parts
@@ -100,7 +114,7 @@ export const startDeferred = (
 
   const run = async () => {
     await yieldToMain();
-    if (shell && !consent.get().decided) await loadUi();
+    if (options.shell && !consent.get().decided) await loadUi();
     await yieldToMain();
     // The cookie declaration, where the page asks for one, comes with the rights part.
     const tables = () => {
@@ -118,6 +132,8 @@ export const startDeferred = (
     // The banner paints first; then the statistics part, in an idle period.
     const begin = guarded('starting the statistics', () => {
       painted = true;
+      // A decided visit's reopen control: after the paint, like the statistics.
+      void loadShell();
       followStatistics();
     });
     if (parts.peek('stats')) begin();
@@ -149,11 +165,13 @@ export const startDeferred = (
     removeEventListener('pageshow', restored);
     for (const type of ['visibilitychange', 'pagehide']) removeEventListener(type, leaving);
   });
-  // The shell now, so a `showPreferences()` replayed from the queue has a control to open from.
-  shell = options.shell?.(openPreferences) ?? null;
-  // A part to fetch starts downloading now, beside the HTML; it runs in a task of its own. (An
-  // inlined part is mounted after the yield instead, to keep this task short.)
-  if (shell && !consent.get().decided && !parts.peek('ui')) parts.get('ui').catch(() => undefined);
+  // A first visit's parts start downloading now, beside the HTML, each run in a task of its own.
+  // (An inlined part is mounted after the yield instead, to keep this task short.) A
+  // `showPreferences()` replayed from the queue waits for the shell.
+  if (options.shell && !consent.get().decided) {
+    void loadShell();
+    if (!parts.peek('ui')) parts.get('ui').catch(() => undefined);
+  }
   followStatistics();
   void run().catch(guarded('starting the SDK', (error: unknown) => console.error(error)));
 
@@ -162,7 +180,7 @@ export const startDeferred = (
       guarded('following consent', (state) => {
         followStatistics();
         // forget() resets the record: the banner asks again.
-        if (shell && !state.decided) void loadUi();
+        if (options.shell && !state.decided) void loadUi();
       }),
     ),
   );

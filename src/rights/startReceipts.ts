@@ -1,3 +1,4 @@
+import type { ConsentState } from '../consent/types';
 import type { Context } from '../context/context';
 import type { ConsentReceiptBody } from '../protocol/types';
 import { createStoredValue } from '../lib/createStoredValue';
@@ -24,11 +25,13 @@ const isReceiptList = (stored: unknown) =>
 
 /**
  * Proof of consent (GDPR art. 7(1)): every choice is posted to `{endpoint}/consent` as a receipt.
- * One that fails waits in `sessionStorage` and is retried on the next choice or page.
+ * One that fails waits in `sessionStorage` and is retried on the next choice or page. `earlier`:
+ * the choices made before this started (the core keeps them while this part is on its way).
  */
 export const startReceipts = (
   ctx: Context,
   pseudonym: () => string | null | Promise<string | null>,
+  earlier: ConsentState[] = [],
 ): ReceiptLog => {
   const { config, consent } = ctx;
   const stored = createStoredValue('zv_receipts', [], isReceiptList);
@@ -50,29 +53,29 @@ export const startReceipts = (
 
   /** Receipts in the order the choices were made, each once its pseudonym is known. */
   let order: Promise<unknown> = Promise.resolve();
-  ctx.onTeardown(
-    consent.onChange((state) => {
-      if (!state.decided || !state.id) return;
-      const receipt: ConsentReceiptBody & { delivered: boolean } = {
-        v: 1,
-        id: state.id,
-        policy: state.policyVersion,
-        time: state.time ?? new Date().toISOString(),
-        choices: state.choices,
-        method: state.method ?? 'api',
-        ...(state.objection ? { objection: state.objection } : {}),
-        delivered: false,
-      };
-      const sid = pseudonym();
-      const keep = (id: string | null) => {
-        if (id) receipt.sid = id;
-        stored.set([...stored.get(), receipt].slice(-MAX_RECEIPTS));
-        void flushOnce();
-      };
-      if (typeof sid == 'object' && sid) order = order.then(() => sid.then(keep, () => keep(null)));
-      else keep(sid);
-    }),
-  );
+  const keepReceipt = (state: ConsentState) => {
+    if (!state.decided || !state.id) return;
+    const receipt: ConsentReceiptBody & { delivered: boolean } = {
+      v: 1,
+      id: state.id,
+      policy: state.policyVersion,
+      time: state.time ?? new Date().toISOString(),
+      choices: state.choices,
+      method: state.method ?? 'api',
+      ...(state.objection ? { objection: state.objection } : {}),
+      delivered: false,
+    };
+    const sid = pseudonym();
+    const keep = (id: string | null) => {
+      if (id) receipt.sid = id;
+      stored.set([...stored.get(), receipt].slice(-MAX_RECEIPTS));
+      void flushOnce();
+    };
+    if (typeof sid == 'object' && sid) order = order.then(() => sid.then(keep, () => keep(null)));
+    else keep(sid);
+  };
+  for (const state of earlier) keepReceipt(state);
+  ctx.onTeardown(consent.onChange(keepReceipt));
   void flushOnce();
 
   return {

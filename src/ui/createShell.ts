@@ -8,13 +8,13 @@ import { applyStyles } from '../lib/applyStyles';
 
 /** The reopen control's label: the only UI text the core carries. */
 const REOPEN: Record<Lang, string> = { nl: 'Cookie-instellingen', en: 'Cookie settings' };
-const OPEN_SELECTOR = '[data-zv-open-preferences]';
 
 /**
- * What the core draws itself: the shadow host (mounted once the body exists; the SDK runs first in
- * `<head>`), its theme, the persistent reopen control and the site's `data-zv-open-preferences`
- * links. A returning visitor who has decided needs nothing more; `open` loads the UI part for
- * the banner and the dialog.
+ * The shell part: the shadow host (mounted once the body exists; the SDK runs first in `<head>`),
+ * its theme and the persistent reopen control. A returning visitor who has decided needs nothing
+ * more; `open` loads the UI part for the banner and the dialog. (The site's own
+ * `data-zv-open-preferences` links are heard by the core, `core/listenForPreferenceLinks`, so a
+ * click before this part arrives is not lost.)
  */
 export const createShell = (ctx: Context, open: () => void): Shell => {
   const { config, consent } = ctx;
@@ -46,28 +46,17 @@ export const createShell = (ctx: Context, open: () => void): Shell => {
     dialogOpen: () => false,
   };
 
-  const onClick = guarded('a preferences link', (event: Event) => {
-    const target = event.target instanceof Element ? event.target.closest(OPEN_SELECTOR) : null;
-    if (target) {
-      event.preventDefault();
-      open();
-    }
-  });
   const mount = () => {
     document.body.append(host);
     shell.render();
     for (const fn of waiting.splice(0)) fn();
   };
-  document.addEventListener('click', onClick);
   if (document.body) mount();
   else
     document.addEventListener('DOMContentLoaded', guarded('mounting the banner', mount), {
       once: true,
     });
   ctx.onTeardown(consent.onChange(shell.render));
-  ctx.onTeardown(() => {
-    host.remove();
-    document.removeEventListener('click', onClick);
-  });
+  ctx.onTeardown(() => host.remove());
   return shell;
 };

@@ -44,7 +44,13 @@ test.describe('the one-file build', () => {
     expect(answers.rows).toBeGreaterThan(0);
     const report = await page.evaluate(() => window.zorgvuldig.audit());
     expect(report.consent.decided).toBe(false);
-    expect(report.parts).toEqual({ ui: 'loaded', stats: 'loaded', rights: 'loaded' });
+    expect(report.parts).toEqual({
+      shell: 'loaded',
+      ui: 'loaded',
+      stats: 'loaded',
+      rights: 'loaded',
+      receipts: 'loaded',
+    });
     expect(parts.requested).toEqual([]);
   });
 });

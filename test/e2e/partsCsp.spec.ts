@@ -33,9 +33,11 @@ for (const mode of ['strict', 'tt']) {
     const report = await page.evaluate(() => window.zorgvuldig.audit());
     expect(report.consent.decided).toBe(false);
     expect(report.parts).toEqual({
+      shell: 'loaded',
       ui: 'loaded',
       stats: 'loaded',
       rights: 'loaded',
+      receipts: 'loaded',
     });
     expect(await page.evaluate(async () => (await window.zorgvuldig.exportData()).v)).toBe(1);
     // A returning visit: the reopen control, then the dialog from it.
@@ -49,7 +51,9 @@ for (const mode of ['strict', 'tt']) {
     await reopen.click();
     await expect(dialog(page)).toBeVisible();
 
-    expect([...loaded.keys()].sort()).toEqual(expect.arrayContaining(['rights', 'stats', 'ui']));
+    expect([...loaded.keys()].sort()).toEqual(
+      expect.arrayContaining(['receipts', 'rights', 'shell', 'stats', 'ui']),
+    );
     expect([...loaded.values()].every((status) => status === 200)).toBe(true);
     expect(firstPage).toEqual([]);
     expect(await violations()).toEqual([]);

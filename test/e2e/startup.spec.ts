@@ -141,6 +141,8 @@ test.describe('start-up: returning visit with a decision', () => {
       });
       await banner(page).getByRole('button', { name: 'Alleen noodzakelijk' }).click();
       await expect(banner(page)).toBeHidden();
+      // The choice fetched the receipts part on this page: let it arrive before counting.
+      await waitForIdle(page);
 
       const parts = recordPartRequests(page);
       await page.reload();
@@ -148,8 +150,8 @@ test.describe('start-up: returning visit with a decision', () => {
         page.getByRole('button', { name: 'Cookie-instellingen', exact: true }),
       ).toBeVisible();
       await waitForIdle(page);
-      // Statistics are refused and nothing was asked of the rights: not one part.
-      expect(parts.requested).toEqual([]);
+      // Statistics are refused and nothing was asked of the rights: only the reopen control.
+      expect(parts.requested).toEqual(['shell']);
 
       await open(page);
       // Once: toBeVisible waits for the part to arrive, it does not click again.
@@ -159,4 +161,25 @@ test.describe('start-up: returning visit with a decision', () => {
       await expect(banner(page)).toBeHidden();
     });
   }
+
+  test("a click on the site's own link before the shell has arrived opens the dialog once it has", async ({
+    page,
+  }) => {
+    await openSdkPage(page, {
+      body: '<button type="button" data-zv-open-preferences>Cookies</button>',
+    });
+    await banner(page).getByRole('button', { name: 'Alleen noodzakelijk' }).click();
+    await expect(banner(page)).toBeHidden();
+    await waitForIdle(page);
+
+    const held = await holdParts(page, ['shell']);
+    await page.reload();
+    await expect.poll(() => held.held()).toBe(1);
+    // The reopen control is not there yet: the click reaches the core's listener only.
+    await page.getByRole('button', { name: 'Cookies', exact: true }).click();
+    await expect(dialog(page)).toBeHidden();
+    await held.release();
+    await expect(dialog(page)).toBeVisible();
+    await expect(banner(page)).toBeHidden();
+  });
 });

@@ -5,7 +5,7 @@ import type { Page, Route } from '@playwright/test';
  * `zorgvuldig.<part>.js` (a language suffix, `zorgvuldig.ui.en.js`, counts as the same part). The
  * core itself (`zorgvuldig.min.js`) and the one-file build (`zorgvuldig.full.min.js`) are not.
  */
-export type PartName = 'ui' | 'stats' | 'rights';
+export type PartName = 'shell' | 'ui' | 'stats' | 'rights' | 'receipts';
 
 const PART_FILE = /^\/dist\/zorgvuldig\.([a-z]+)(?:\.[a-z]{2}(?:-[a-z]{2})?)?(?:\.min)?\.js$/i;
 const NOT_PARTS = new Set(['min', 'full', 'mjs']);

@@ -10,7 +10,13 @@ describe('createParts', () => {
   it('fetches a part once, however often it is asked for, and reports its status', async () => {
     const load = vi.fn(() => Promise.resolve(ui));
     const parts = createParts(load as never);
-    expect(parts.status()).toEqual({ ui: 'not-needed', stats: 'not-needed', rights: 'not-needed' });
+    expect(parts.status()).toEqual({
+      shell: 'not-needed',
+      ui: 'not-needed',
+      stats: 'not-needed',
+      rights: 'not-needed',
+      receipts: 'not-needed',
+    });
     const first = parts.get('ui');
     expect(parts.status().ui).toBe('loading');
     expect(parts.peek('ui')).toBeUndefined();
@@ -31,7 +37,13 @@ describe('createParts', () => {
     expect(load).toHaveBeenCalledTimes(1);
     expect(warn).toHaveBeenCalledTimes(1);
     expect(warn.mock.calls[0][0]).toMatch(/^zorgvuldig: part "stats" could not load \(404/);
-    expect(parts.status()).toEqual({ ui: 'not-needed', stats: 'failed', rights: 'not-needed' });
+    expect(parts.status()).toEqual({
+      shell: 'not-needed',
+      ui: 'not-needed',
+      stats: 'failed',
+      rights: 'not-needed',
+      receipts: 'not-needed',
+    });
     expect(parts.peek('stats')).toBeUndefined();
   });
 
@@ -42,6 +54,12 @@ describe('createParts', () => {
     expect(parts.peek('ui')).toBe(ui);
     expect(await parts.get('ui')).toBe(ui);
     expect(load).not.toHaveBeenCalled();
-    expect(parts.status()).toEqual({ ui: 'loaded', stats: 'loaded', rights: 'loaded' });
+    expect(parts.status()).toEqual({
+      shell: 'loaded',
+      ui: 'loaded',
+      stats: 'loaded',
+      rights: 'loaded',
+      receipts: 'loaded',
+    });
   });
 });

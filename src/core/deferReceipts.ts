@@ -1,0 +1,49 @@
+import type { ConsentState } from '../consent/types';
+import type { Context } from '../context/context';
+import type { KeptReceipt } from '../context/parts';
+import { guarded } from '../lib/guarded';
+import { afterPaint } from '../lib/yieldToMain';
+import type { Parts } from './createParts';
+
+export interface DeferredReceipts {
+  /** Resolves once the receipts part runs (or could not load): then `all()` is complete. */
+  ready(): Promise<unknown>;
+  all(): KeptReceipt[];
+  clear(): void;
+}
+
+/**
+ * Consent receipts come as a part: fetched after the paint where there is a relay to post to (a
+ * receipt an earlier page could not deliver is retried then), else on the first choice. The
+ * choices made before it runs are kept here, in order, and handed to it; none is lost. Where the
+ * part cannot load, no receipt is posted (the warning says so) and consent works as before.
+ */
+export const deferReceipts = (
+  ctx: Context,
+  parts: Parts,
+  pseudonym: () => string | null | Promise<string | null>,
+): DeferredReceipts => {
+  const earlier: ConsentState[] = [];
+  let log: { all(): KeptReceipt[]; clear(): void } | null = null;
+  let starting: Promise<unknown> | null = null;
+  const stopKeeping = ctx.consent.onChange((state) => {
+    earlier.push(state);
+    void ready();
+  });
+  ctx.onTeardown(stopKeeping);
+  const ready = () =>
+    (starting ||= parts.get('receipts').then(
+      guarded('starting consent receipts', (part) => {
+        // In one go, so no choice falls between the kept ones and the part's own listener.
+        stopKeeping();
+        log = part.startReceipts(ctx, pseudonym, earlier.splice(0));
+      }),
+      () => undefined,
+    ));
+  if (ctx.config.endpoint) afterPaint(() => void ready());
+  return {
+    ready,
+    all: () => log?.all() ?? [],
+    clear: () => log?.clear(),
+  };
+};

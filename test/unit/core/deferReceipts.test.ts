@@ -1,0 +1,91 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { resolveConfig } from '../../../src/config/resolveConfig';
+import { createConsent } from '../../../src/consent/createConsent';
+import type { Context, SdkEvents } from '../../../src/context/context';
+import type { PartModules, PartName } from '../../../src/context/parts';
+import { createSessionJar } from '../../../src/cookies/createSessionJar';
+import { createParts } from '../../../src/core/createParts';
+import { deferReceipts } from '../../../src/core/deferReceipts';
+import { createEmitter } from '../../../src/lib/createEmitter';
+import { receiptsPart } from '../../../src/parts/receiptsPart';
+
+let teardowns: (() => void)[];
+let posted: string[];
+beforeEach(() => {
+  teardowns = [];
+  posted = [];
+  sessionStorage.clear();
+  document.cookie
+    .split('; ')
+    .forEach((c) => (document.cookie = `${c.split('=')[0]}=; max-age=0; path=/`));
+  vi.stubGlobal('fetch', async (_url: string, init: RequestInit) => {
+    posted.push(String(init.body));
+    return new Response(null, { status: 202 });
+  });
+});
+afterEach(() => {
+  teardowns.splice(0).forEach((fn) => fn());
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+/** The receipts part arrives when `arrive()` is called (or fails, with `fail`). */
+const setup = ({ endpoint = '/zv', fail = false } = {}) => {
+  const { config } = resolveConfig({ endpoint });
+  const jar = createSessionJar(false);
+  const ctx: Context = {
+    config,
+    consent: createConsent(config, jar),
+    events: createEmitter<SdkEvents>(),
+    jar,
+    onTeardown: (fn) => void teardowns.push(fn),
+  };
+  let arrive = () => {};
+  const requested: PartName[] = [];
+  const parts = createParts(((name: PartName) => {
+    requested.push(name);
+    return new Promise((resolve, reject) => {
+      arrive = () =>
+        fail ? reject(new Error('404')) : resolve(receiptsPart as PartModules['receipts'] as never);
+    });
+  }) as never);
+  const receipts = deferReceipts(ctx, parts, () => null);
+  return { ctx, receipts, requested, arrive: () => arrive() };
+};
+
+describe('deferReceipts', () => {
+  it('keeps the choices made before the part runs and hands them over, in order', async () => {
+    const { ctx, receipts, requested, arrive } = setup({ endpoint: '' });
+    ctx.consent.set({ statistics: false }, 'api');
+    ctx.consent.set({ statistics: true }, 'api');
+    // Without a relay the part is asked for on the first choice, not after the paint.
+    expect(requested).toEqual(['receipts']);
+    expect(receipts.all()).toEqual([]);
+    arrive();
+    await receipts.ready();
+    expect(receipts.all().map((r) => r.choices.statistics)).toEqual([false, true]);
+    ctx.consent.set({ statistics: false }, 'api');
+    expect(receipts.all()).toHaveLength(3);
+  });
+
+  it('posts the kept receipts to the relay once the part runs', async () => {
+    const { ctx, receipts, arrive } = setup();
+    ctx.consent.set({ statistics: true }, 'api');
+    arrive();
+    await receipts.ready();
+    await vi.waitFor(() => expect(posted).toHaveLength(1));
+    expect(JSON.parse(posted[0]!)).toMatchObject({ v: 1, method: 'api' });
+  });
+
+  it('fails closed: a part that cannot load leaves no receipt and ready() still resolves', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { ctx, receipts, arrive } = setup({ fail: true });
+    ctx.consent.set({ statistics: true }, 'api');
+    arrive();
+    await expect(receipts.ready()).resolves.toBeUndefined();
+    expect(receipts.all()).toEqual([]);
+    expect(() => receipts.clear()).not.toThrow();
+    expect(posted).toEqual([]);
+  });
+});
