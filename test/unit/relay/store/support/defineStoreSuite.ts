@@ -134,6 +134,26 @@ export const defineStoreSuite = (name: string, makeBackend: () => Promise<StoreB
       expect(await store.report({ from: DAY1, to: DAY2 })).toEqual(EXPECTED);
     });
 
+    it('counts the hits of one multi-row INSERT as the same hits inserted one by one', async () => {
+      const { store, driver } = await fresh();
+      await store.migrate();
+      const statements = await recordStatements(FIXTURE);
+      const hits = statements.filter((st) => st.sql.startsWith('INSERT INTO hits'));
+      const [head, tail] = hits[0].sql.split(' VALUES ');
+      const row = tail.slice(0, tail.indexOf(')') + 1);
+      await driver.transaction([
+        {
+          sql: `${head} VALUES ${hits.map(() => row).join(', ')} ON CONFLICT (key) DO NOTHING`,
+          params: hits.flatMap((st) => [...(st.params ?? [])]),
+        },
+        ...statements.filter((st) => !st.sql.startsWith('INSERT INTO hits')),
+      ]);
+      const kept = await aggregateRows(driver);
+      await rebuildAll(driver);
+      expect(kept).toEqual(await aggregateRows(driver));
+      expect(await store.report({ from: DAY1, to: DAY2 })).toEqual(EXPECTED);
+    });
+
     it('answers after forget exactly as a store that never had the forgotten records', async () => {
       const { store } = await withFixture();
       const { store: without } = await fresh();
