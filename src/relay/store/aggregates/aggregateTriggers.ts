@@ -21,12 +21,22 @@ import { valueBucket } from './valueBucket';
 /** The PostgreSQL transaction lock every aggregate write takes ("zv" + "aggr"). */
 export const AGGREGATE_LOCK_KEY = 0x7a76_6167_6772;
 
+/**
+ * The other hits already counted: those stored before this one, which have lower ids. SQLite
+ * fires the trigger as each row is inserted; PostgreSQL fires row triggers after the whole
+ * statement, when every row of a multi-row INSERT is visible, but in row order, so "lower id"
+ * still means "counted". Across relay instances on one PostgreSQL database, each INSERT into
+ * the tables first takes the aggregate lock (a statement trigger, before any id is drawn), so
+ * the hits another instance committed all have lower ids too.
+ */
+const COUNTED = 'o.id < NEW.id';
+
 const visitStatement = (d: VisitDimension, scope: 'all' | 'each'): string => {
   const value = (r: string) => (d.value ? d.value(r) : "''");
   const samePage = scope === 'each' ? ' AND o.page = NEW.page' : '';
   const sameValue = d.value ? ` AND ${d.value('o.')} = ${d.value('NEW.')}` : '';
   const first = d.distinct
-    ? `CASE WHEN EXISTS (SELECT 1 FROM hits o WHERE o.day = NEW.day AND o.sid = NEW.sid AND o.id <> NEW.id AND ${d.where('o.')}${sameValue}${samePage}) THEN 0 ELSE 1 END`
+    ? `CASE WHEN EXISTS (SELECT 1 FROM hits o WHERE o.day = NEW.day AND o.sid = NEW.sid AND ${COUNTED} AND ${d.where('o.')}${sameValue}${samePage}) THEN 0 ELSE 1 END`
     : '1';
   return `INSERT INTO agg_visits (dim, page, day, value, visits, hits)
     SELECT '${d.dim}', ${scope === 'all' ? "''" : 'NEW.page'}, NEW.day, ${value('NEW.')}, ${first}, ${d.hits('NEW.')}
@@ -37,13 +47,14 @@ const visitStatement = (d: VisitDimension, scope: 'all' | 'each'): string => {
 
 // The exit of a visit is its last page view (latest `received`, then highest id). A page view
 // that becomes the last takes the exit from the one that was.
+// Ties on `received` go to the higher id, which NEW has among the hits counted before it.
 const LATER_VIEW = `SELECT 1 FROM hits o WHERE o.day = NEW.day AND o.sid = NEW.sid AND o.type = 'pageview'
-  AND o.id <> NEW.id AND (o.received > NEW.received OR (o.received = NEW.received AND o.id > NEW.id))`;
+  AND ${COUNTED} AND o.received > NEW.received`;
 const EXIT_STATEMENTS = [
   `UPDATE agg_visits SET visits = visits - 1, hits = hits - 1
     WHERE dim = 'exit' AND day = NEW.day AND value = '' AND NEW.type = 'pageview'
     AND page = (SELECT o.page FROM hits o WHERE o.day = NEW.day AND o.sid = NEW.sid
-      AND o.type = 'pageview' AND o.id <> NEW.id ORDER BY o.received DESC, o.id DESC LIMIT 1)
+      AND o.type = 'pageview' AND ${COUNTED} ORDER BY o.received DESC, o.id DESC LIMIT 1)
     AND NOT EXISTS (${LATER_VIEW})`,
   `INSERT INTO agg_visits (dim, page, day, value, visits, hits)
     SELECT 'exit', NEW.page, NEW.day, '', 1, 1
@@ -99,14 +110,24 @@ const TRIGGERS = [
   { name: 'receipts_aggregate', table: 'receipts', body: RECEIPT_STATEMENTS },
 ];
 
+/** PostgreSQL: the function the statement triggers take the aggregate lock with. */
+export const AGGREGATE_LOCK_FUNCTION = `CREATE FUNCTION aggregate_lock() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_advisory_xact_lock(${AGGREGATE_LOCK_KEY});
+  RETURN NULL;
+END
+$$`;
+
 /**
  * The triggers in the dialect's words: SQLite takes the statements as the trigger's body;
- * PostgreSQL needs a PL/pgSQL function around them, which first takes a transaction lock, so
- * relay instances appending at once to one database count one after the other (each trigger
- * then sees the other's committed hits, and a visit is never counted twice).
+ * PostgreSQL needs a PL/pgSQL function around them, and a statement trigger before every
+ * INSERT that takes a transaction lock, so relay instances appending at once to one database
+ * count one after the other (each sees the other's committed hits, with lower ids, and a
+ * visit is never counted twice).
  */
-export const aggregateTriggers = (dialect: SqlDriver['dialect']): string[] =>
-  TRIGGERS.flatMap(({ name, table, body }) =>
+export const aggregateTriggers = (dialect: SqlDriver['dialect']): string[] => [
+  ...(dialect === 'postgres' ? [AGGREGATE_LOCK_FUNCTION] : []),
+  ...TRIGGERS.flatMap(({ name, table, body }) =>
     dialect === 'sqlite'
       ? [`CREATE TRIGGER ${name} AFTER INSERT ON ${table} BEGIN\n${body.join(';\n')};\nEND`]
       : [
@@ -118,5 +139,7 @@ BEGIN
 END
 $$`,
           `CREATE TRIGGER ${name} AFTER INSERT ON ${table} FOR EACH ROW EXECUTE FUNCTION ${name}()`,
+          `CREATE TRIGGER ${name}_lock BEFORE INSERT ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION aggregate_lock()`,
         ],
-  );
+  ),
+];
