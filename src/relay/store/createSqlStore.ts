@@ -73,7 +73,7 @@ export const createSqlStore = (
       try {
         await migrate();
         const statements = batch.flatMap((entry) => entry.statements);
-        await driver.transaction(statements);
+        await (driver.insertMany ? driver.insertMany(statements) : driver.transaction(statements));
         for (const entry of batch) entry.done();
       } catch (error) {
         for (const entry of batch) entry.done(error);

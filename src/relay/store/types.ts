@@ -22,6 +22,12 @@ export interface SqlDriver {
   all<Row = Record<string, SqlValue>>(statement: SqlStatement): Promise<Row[]>;
   /** Runs statements in one transaction: all are applied or none. Resolves to rows changed per statement. */
   transaction(statements: readonly SqlStatement[]): Promise<number[]>;
+  /**
+   * Runs INSERT statements in one transaction, all or none, where nobody reads the row counts
+   * (appends): a backend may fold rows of the same statement into one multi-row INSERT. Left
+   * out, `transaction` runs them.
+   */
+  insertMany?(statements: readonly SqlStatement[]): Promise<void>;
   /** Runs a script of several statements without parameters (migrations). */
   exec(script: string): Promise<void>;
   /**
