@@ -37,7 +37,8 @@ export const scrubProps = (props: unknown): ScrubbedProps => {
       let clean: ScrubbedProps[string] | undefined;
       if (typeof value === 'string')
         clean = scrubText(value.slice(0, SCAN_VALUE)).slice(0, MAX_VALUE);
-      else if (typeof value === 'number') clean = Number.isFinite(value) ? value : undefined;
+      // -0 becomes 0: JSON cannot carry the sign, so the beacon and `exportData()` agree.
+      else if (typeof value === 'number') clean = Number.isFinite(value) ? value || 0 : undefined;
       else if (typeof value === 'boolean' || value === null) clean = value;
       if (clean === undefined) continue;
       out[key] = clean;

@@ -84,6 +84,10 @@ describe('scrubProps', () => {
     expect(scrubProps(hostile)).toEqual({});
   });
 
+  it('turns -0 into 0, which JSON can carry', () => {
+    expect(Object.is(scrubProps({ n: -0 }).n, 0)).toBe(true);
+  });
+
   it('gives a JSON-serialisable object without e-mail addresses, whatever comes in', () => {
     fc.assert(
       fc.property(fc.dictionary(fc.string(), fc.oneof(fc.anything(), email)), (props) => {
