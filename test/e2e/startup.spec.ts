@@ -120,6 +120,17 @@ test.describe('start-up: leaving early', () => {
 });
 
 test.describe('start-up: returning visit with a decision', () => {
+  /** A page with the site's own preferences link, on which the visitor has just decided. */
+  const decideOnPageWithLink = async (page: Page) => {
+    await openSdkPage(page, {
+      body: '<button type="button" data-zv-open-preferences>Cookies</button>',
+    });
+    await banner(page).getByRole('button', { name: 'Alleen noodzakelijk' }).click();
+    await expect(banner(page)).toBeHidden();
+    // The choice fetched the receipts part on this page: let it arrive before counting.
+    await waitForIdle(page);
+  };
+
   const opens: [string, (page: Page) => Promise<void>][] = [
     [
       'the reopen control',
@@ -136,13 +147,7 @@ test.describe('start-up: returning visit with a decision', () => {
     test(`no UI part is requested until ${control} is used; the dialog opens on the first use`, async ({
       page,
     }) => {
-      await openSdkPage(page, {
-        body: '<button type="button" data-zv-open-preferences>Cookies</button>',
-      });
-      await banner(page).getByRole('button', { name: 'Alleen noodzakelijk' }).click();
-      await expect(banner(page)).toBeHidden();
-      // The choice fetched the receipts part on this page: let it arrive before counting.
-      await waitForIdle(page);
+      await decideOnPageWithLink(page);
 
       const parts = recordPartRequests(page);
       await page.reload();
@@ -165,12 +170,7 @@ test.describe('start-up: returning visit with a decision', () => {
   test("a click on the site's own link before the shell has arrived opens the dialog once it has", async ({
     page,
   }) => {
-    await openSdkPage(page, {
-      body: '<button type="button" data-zv-open-preferences>Cookies</button>',
-    });
-    await banner(page).getByRole('button', { name: 'Alleen noodzakelijk' }).click();
-    await expect(banner(page)).toBeHidden();
-    await waitForIdle(page);
+    await decideOnPageWithLink(page);
 
     const held = await holdParts(page, ['shell']);
     await page.reload();
