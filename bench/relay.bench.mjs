@@ -115,6 +115,7 @@ if (args.child) {
   process.send({ ready: server.url });
   process.on('message', (message) => {
     if (message === 'rss') process.send({ rss: process.memoryUsage().rss });
+    if (message === 'cpu') process.send({ cpu: process.cpuUsage() });
     if (message === 'stop') server.close().then(() => process.exit(0));
   });
 } else {
@@ -188,22 +189,35 @@ if (args.child) {
       req.end(payload);
     });
 
-  const rss = [];
-  const sampleRss = () =>
+  // Asks the relay process for one figure; answers are told apart by their key, since RSS
+  // samples and CPU readings may be on their way at the same time.
+  const ask = (what) =>
     new Promise((resolve) => {
-      child.once('message', (m) => resolve(m.rss));
-      child.send('rss');
+      const listener = (m) => {
+        if (!(what in m)) return;
+        child.off('message', listener);
+        resolve(m[what]);
+      };
+      child.on('message', listener);
+      child.send(what);
     });
+  // The relay's own CPU time: beacons per CPU second is what one core free for it would carry,
+  // a figure that other work on a busy machine moves far less than the wall-clock rate.
+  const serverCpu = () => ask('cpu').then(({ user, system }) => user + system);
+  const rss = [];
+  const sampleRss = () => ask('rss');
   const sampler = setInterval(async () => rss.push(Math.round((await sampleRss()) / 1048576)), 500);
 
   const latencies = [];
   const statuses = {};
   // Beacon i is acknowledged (202): it must be in the store afterwards.
   const acknowledged = new Uint8Array(count);
-  // RSS at every tenth of the beacons (for --count 1000000: every 100,000).
+  // RSS at every tenth of the beacons (for --count 1000000: every 100,000), with the seconds
+  // since the start: the rate of each stretch shows whether appends slow as the store grows.
   const rssByBeacons = [];
   const step = Math.max(1, Number(args['rss-every'] ?? Math.floor(count / 10)));
   let next = 0;
+  const serverCpuBefore = await serverCpu();
   const started = Date.now();
   const clientCpu = process.cpuUsage();
   const worker = async () => {
@@ -215,7 +229,10 @@ if (args.child) {
       latencies.push(ms);
       if (latencies.length % step === 0) {
         const beacons = latencies.length;
-        sampleRss().then((bytes) => rssByBeacons.push([beacons, Math.round(bytes / 1048576)]));
+        const seconds = (Date.now() - started) / 1000;
+        sampleRss().then((bytes) =>
+          rssByBeacons.push([beacons, Math.round(bytes / 1048576), seconds]),
+        );
       }
     }
   };
@@ -223,6 +240,7 @@ if (args.child) {
   const elapsed = (Date.now() - started) / 1000;
   const { user, system } = process.cpuUsage(clientCpu);
   clearInterval(sampler);
+  const serverCpuSeconds = ((await serverCpu()) - serverCpuBefore) / 1e6;
   rss.push(Math.round((await sampleRss()) / 1048576));
   child.send('stop');
   await new Promise((resolve) => child.once('exit', resolve));
@@ -270,6 +288,8 @@ if (args.child) {
         seconds: elapsed,
         beaconsPerSecond: Math.round(latencies.length / elapsed),
         latencyMs: { p50: pick(0.5), p99: pick(0.99), max: pick(1) },
+        serverCpuSeconds: Math.round(serverCpuSeconds * 10) / 10,
+        beaconsPerServerCpuSecond: Math.round(latencies.length / serverCpuSeconds),
         statuses,
         // Share of one core this client used: well below 100 %, it is not the bottleneck.
         clientCpuPercent: Math.round((user + system) / 1e4 / elapsed),
@@ -289,11 +309,15 @@ if (args.child) {
   // The RSS curve as a table (stderr, so stdout stays one JSON object).
   console.error(
     [
-      `RSS of the relay process, every ${step.toLocaleString('en')} beacons (${args.sink}):`,
+      `RSS of the relay process and the rate since the row before, every ${step.toLocaleString('en')} beacons (${args.sink}):`,
       '',
-      '| Beacons | RSS (MB) |',
-      '| ---: | ---: |',
-      ...rssByBeacons.map(([beacons, mb]) => `| ${beacons.toLocaleString('en')} | ${mb} |`),
+      '| Beacons | RSS (MB) | Beacons/s |',
+      '| ---: | ---: | ---: |',
+      ...rssByBeacons.map(([beacons, mb, seconds], row) => {
+        const [before, , then] = rssByBeacons[row - 1] ?? [0, 0, 0];
+        const rate = Math.round((beacons - before) / (seconds - then));
+        return `| ${beacons.toLocaleString('en')} | ${mb} | ${rate.toLocaleString('en')} |`;
+      }),
     ].join('\n'),
   );
 }

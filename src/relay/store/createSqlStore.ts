@@ -1,5 +1,7 @@
 import type { ForgetQuery } from '../types';
 import { AGGREGATE_LOCK_KEY } from './aggregates/aggregateTriggers';
+import { foldStatements, MOVE_WATERMARK } from './aggregates/foldHits';
+import { keepPlannerStatistics } from './aggregates/keepPlannerStatistics';
 import { forgetDays, rebuildStatements, retentionDaysOf } from './aggregates/rebuildAggregates';
 import { buildReport } from './buildReport';
 import { createProtection } from './createProtection';
@@ -50,6 +52,7 @@ export const createSqlStore = (
   let migrated: Promise<void> | null = null;
   let pending: { statements: SqlStatement[]; done: (error?: unknown) => void }[] = [];
   let writing: Promise<void> | null = null;
+  const storedHits = keepPlannerStatistics(driver);
 
   // On a shared server (PostgreSQL) instances that start at once migrate one after the other.
   const runLocked = () =>
@@ -72,8 +75,13 @@ export const createSqlStore = (
       pending = [];
       try {
         await migrate();
-        const statements = batch.flatMap((entry) => entry.statements);
+        // The batch's hits are counted into the aggregates in its own transaction, all at once.
+        const statements = [
+          ...batch.flatMap((entry) => entry.statements),
+          ...foldStatements(driver.dialect),
+        ];
         await (driver.insertMany ? driver.insertMany(statements) : driver.transaction(statements));
+        storedHits(statements);
         for (const entry of batch) entry.done();
       } catch (error) {
         for (const entry of batch) entry.done(error);
@@ -96,7 +104,15 @@ export const createSqlStore = (
         : [];
     const before = lock.length + listDays.length;
     const changed = (
-      await driver.transaction([...lock, ...listDays, ...deletes, ...rebuildStatements()])
+      await driver.transaction([
+        ...lock,
+        ...listDays,
+        ...deletes,
+        ...rebuildStatements(),
+        // SQLite gives a new row the highest id + 1: after the highest hits are deleted, the
+        // next ones would have ids at or below the watermark, and never be counted.
+        { sql: MOVE_WATERMARK },
+      ])
     ).slice(before, before + deletes.length);
     // SQLite keeps older copies of changed pages in its write-ahead log until it is reused:
     // checkpoint and empty it, so deleted rows are gone from every file. (D1 may refuse pragmas;

@@ -14,7 +14,8 @@
  *   name, so without it the two would list equal counts in a different order.
  */
 import { AGGREGATE_TABLES } from './aggregates/aggregateTables';
-import { aggregateTriggers, sqliteHitTriggerAgain } from './aggregates/aggregateTriggers';
+import { aggregateTriggers } from './aggregates/aggregateTriggers';
+import { foldMigration } from './aggregates/foldHits';
 import { ALL_DAYS, rebuildStatements } from './aggregates/rebuildAggregates';
 import type { SqlDriver } from './types';
 
@@ -137,7 +138,8 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 3,
     name: 'daily aggregate tables, kept by insert triggers, filled from the stored rows',
     // Tables first, then the triggers, then every stored day is computed once (rebuild), all in
-    // the migration's one transaction: an append after it is counted by the triggers.
+    // the migration's one transaction: an append after it is counted by the triggers (event
+    // properties, receipts) and, from migration 4 on, by the fold (hits).
     statements: (dialect) => [
       ...AGGREGATE_TABLES,
       ...aggregateTriggers(dialect),
@@ -147,9 +149,8 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 4,
-    name: "SQLite's hit trigger finds a visitor's earlier hits through the (day, sid) index",
-    // PostgreSQL's triggers are unchanged (its planner picks that index by itself).
-    statements: (dialect) => (dialect === 'sqlite' ? sqliteHitTriggerAgain() : []),
+    name: 'hits are counted into the aggregates by a fold at the end of their transaction',
+    statements: foldMigration,
   },
 ];
 

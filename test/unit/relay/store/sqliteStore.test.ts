@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { foldStatements } from '../../../../src/relay/store/aggregates/foldHits';
 import { createSqlStore } from '../../../../src/relay/store/createSqlStore';
 import { createSqliteDriver } from '../../../../src/relay/store/sqlite/createSqliteDriver';
 import { defineStoreSuite } from './support/defineStoreSuite';
@@ -53,10 +54,11 @@ describe('SQLite files after forget', () => {
   });
 });
 
-describe("SQLite's hit trigger", () => {
-  it("finds a visitor's earlier hits through the (day, sid) index, never by page", async () => {
-    // A look-up by type, day and page walks every earlier view of that page that day: an
-    // append would grow slower as the day fills. The plan shows which index each look-up takes.
+describe("SQLite's fold of new hits into the aggregates", () => {
+  it("reads only the new hits by id, and a visitor's counted hits by (day, sid), never by page", async () => {
+    // A look-up by type, day and page would walk every earlier view of that page that day, and
+    // a scan of the hits every stored one: an append would grow slower as the store fills.
+    // (`SEARCH hits` alone is the highest id, read from the end of the table.)
     const dir = mkdtempSync(join(tmpdir(), 'zv-sqlite-plan-'));
     try {
       const file = join(dir, 'stats.sqlite');
@@ -64,26 +66,18 @@ describe("SQLite's hit trigger", () => {
       await store.migrate();
       await store.close();
       const db = new Database(file, { readonly: true });
-      const { sql } = db
-        .prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'hits_aggregate'")
-        .get() as { sql: string };
-      const body = sql.slice(sql.indexOf('BEGIN') + 'BEGIN'.length, sql.lastIndexOf('END'));
-      const lookups = body
-        .split(';')
-        .filter((statement) => statement.trim())
-        .flatMap((statement) => {
-          const named = statement.replace(/NEW\.(\w+)/g, '@$1');
-          const params = Object.fromEntries(
-            [...named.matchAll(/@(\w+)/g)].map(([, column]) => [column, 'x']),
-          );
-          const plan = db.prepare(`EXPLAIN QUERY PLAN ${named}`).all(params) as {
-            detail: string;
-          }[];
-          return plan.map((row) => row.detail).filter((detail) => /\bo\b/.test(detail));
-        });
+      const reads = foldStatements('sqlite').flatMap(({ sql }) =>
+        (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[])
+          .map((row) => row.detail)
+          .filter((detail) => /\b(hits|[no])\b/.test(detail) && !/agg_/.test(detail)),
+      );
       db.close();
-      expect(lookups.length).toBeGreaterThan(10);
-      for (const detail of lookups) expect(detail).toMatch(/^SEARCH o USING (COVERING )?INDEX hits_day_sid /);
+      expect(reads.length).toBeGreaterThan(20);
+      for (const detail of reads) {
+        expect(detail).toMatch(
+          /^SEARCH (n USING INTEGER PRIMARY KEY \(rowid>\? AND rowid<\?\)|o USING (COVERING )?INDEX hits_day_sid |hits$)/,
+        );
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
