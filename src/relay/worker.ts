@@ -25,17 +25,23 @@ export type * from './store/types';
 const workerSinks = (
   onStore: (store: StatsStore) => void = () => {},
 ): Record<string, SinkFactory> => ({
-  d1: (options, { now, log, retentionDays, statsThreshold }) => {
+  d1: (options, { now, log, retentionDays, statsThreshold, storeMaxBatch, storeMaxQueue }) => {
     const store = createSqlStore(createD1Driver((options as D1SinkOptions).database), {
       retentionDays,
       threshold: statsThreshold,
       now,
-      // The sink gathers the batches (group commit): the store writes each at once.
-      batchWindowMs: 0,
     });
     onStore(store);
-    // The binding is no connection to lose: reopening after a failure is the same store.
-    return createStoreSink({ name: 'd1', now, log, open: () => store });
+    // The binding is no connection to lose: reopening after a failure is the same store. The
+    // sink gathers the batches (group commit) and writes each through `appendBatch`.
+    return createStoreSink({
+      name: 'd1',
+      now,
+      log,
+      maxBatch: storeMaxBatch,
+      maxQueue: storeMaxQueue,
+      open: () => store,
+    });
   },
 });
 

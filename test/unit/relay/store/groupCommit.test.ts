@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRelay } from '../../../../src/relay/createRelay';
 import type { StoredRecord } from '../../../../src/relay/records';
-import { createGroupCommit, QueueFullError } from '../../../../src/relay/sinks/createGroupCommit';
+import { createGroupCommit, QueueFullError } from '../../../../src/relay/store/createGroupCommit';
 import { createStoreSink } from '../../../../src/relay/sinks/createStoreSink';
 import { createSqlStore } from '../../../../src/relay/store/createSqlStore';
 import { createSqliteDriver } from '../../../../src/relay/store/sqlite/createSqliteDriver';
@@ -31,14 +31,20 @@ const tempFile = () => {
 /** A record standing for one beacon; only its identity matters here. */
 const record = (n: number) => ({ n }) as unknown as StoredRecord;
 const records = (...ns: number[]) => ns.map(record);
-const numbers = (batch: StoredRecord[]) => batch.map((r) => (r as unknown as { n: number }).n);
+const numbers = (batch: readonly StoredRecord[]) =>
+  batch.map((r) => (r as unknown as { n: number }).n);
 
-/** A commit the test completes by hand: `batches` are the record numbers of each call. */
+/**
+ * A commit the test completes by hand: `batches` are the record numbers of each call, `writes`
+ * the same kept per write.
+ */
 const manualCommit = () => {
   const batches: number[][] = [];
+  const writes: number[][][] = [];
   const open: { resolve(): void; reject(error: unknown): void }[] = [];
-  const commit = (batch: StoredRecord[]) => {
-    batches.push(numbers(batch));
+  const commit = (batch: (readonly StoredRecord[])[]) => {
+    batches.push(numbers(batch.flat()));
+    writes.push(batch.map(numbers));
     return new Promise<void>((resolve, reject) => open.push({ resolve, reject }));
   };
   /** Settles the oldest commit still running, then lets the next batch start. */
@@ -48,7 +54,7 @@ const manualCommit = () => {
     else next.resolve();
     await new Promise((resolve) => setTimeout(resolve, 0));
   };
-  return { commit, batches, settle };
+  return { commit, batches, writes, settle };
 };
 
 /** Whether each promise has settled yet, and how. */
