@@ -28,10 +28,11 @@ const int = (env: RelayEnvVars, name: string): number | undefined => {
 
 /** A whole number of at least 1: a bound, where `0` would refuse every write. */
 const count = (env: RelayEnvVars, name: string): number | undefined => {
-  const value = int(env, name);
-  return value === undefined || value >= 1
-    ? value
-    : fail(`${name} must be a whole number of at least 1 (got "${str(env, name)}")`);
+  const value = str(env, name);
+  if (value === undefined) return undefined;
+  return /^\d+$/.test(value) && Number(value) >= 1
+    ? Number(value)
+    : fail(`${name} must be a whole number of at least 1 (got "${value}")`);
 };
 
 /** `1`, `true`, `yes`, `on` (any case) are true. */

@@ -32,14 +32,16 @@ const workerSinks = (
       now,
     });
     onStore(store);
-    // The binding is no connection to lose: reopening after a failure is the same store. The
-    // sink gathers the batches (group commit) and writes each through `appendBatch`.
+    // The binding is no connection to lose: reopening after a failure is the same store. An
+    // isolate serves requests at once, but one may not wait on another's I/O (workerd cancels
+    // it as hung): each beacon is its own D1 batch, and the queue bound counts those in flight.
     return createStoreSink({
       name: 'd1',
       now,
       log,
       maxBatch: storeMaxBatch,
       maxQueue: storeMaxQueue,
+      batchAcrossRequests: false,
       open: () => store,
     });
   },

@@ -31,6 +31,12 @@ export interface StoreSinkOptions {
    * of the event loop, no timer: the requests already read join). Default `'turn'`.
    */
   batchWindowMs?: number | 'turn';
+  /**
+   * `false` on workerd, where a request may not wait on another request's I/O: each beacon is
+   * then its own transaction (a D1 batch), and `maxQueue` bounds the records being written at
+   * once. Default `true`.
+   */
+  batchAcrossRequests?: boolean;
 }
 
 /** After a failure the store is reopened, but not sooner than this (ms): no reconnect storm. */
@@ -59,6 +65,7 @@ export const createStoreSink = ({
   maxBatch = MAX_BATCH,
   maxQueue = MAX_QUEUE,
   batchWindowMs = 'turn',
+  batchAcrossRequests = true,
 }: StoreSinkOptions): Sink => {
   let current: Promise<StatsStore> | null = null;
   let failedAt = -Infinity;
@@ -118,6 +125,7 @@ export const createStoreSink = ({
     maxBatch,
     maxQueue,
     windowMs: batchWindowMs,
+    batchAcrossRequests,
     owner: 'createStoreSink()',
     commit: (writes) => {
       counters.batches++;

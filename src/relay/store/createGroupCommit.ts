@@ -29,6 +29,14 @@ export interface GroupCommitOptions<T> {
    * Default `'turn'`.
    */
   windowMs?: number | 'turn';
+  /**
+   * `false` where a request may not wait on another request's I/O: workerd cancels a request
+   * whose only pending work belongs to another request as hung, so beacons of different
+   * requests cannot share a transaction there. Each write is then a batch of its own, committed
+   * at once beside the others, and `maxQueue` bounds the items being written at once. Default
+   * `true`.
+   */
+  batchAcrossRequests?: boolean;
   /** Runs after each committed batch (retention). */
   afterCommit?: () => void;
   /** Who configures it, for the error a wrong option throws: `createSqlStore()`. */
@@ -38,7 +46,7 @@ export interface GroupCommitOptions<T> {
 export interface GroupCommit<T> {
   /** Resolves once the batch holding `items` is committed; rejects when it is not. */
   write(items: readonly T[]): Promise<void>;
-  /** Items waiting, not yet in a transaction. */
+  /** Items waiting, not yet in a transaction (without `batchAcrossRequests`: not yet committed). */
   queued(): number;
   /** Resolves when every write made so far has been committed or failed. */
   drain(): Promise<void>;
@@ -86,6 +94,39 @@ const checkOptions = (
     fail(`the batch window must be 'turn' or a number of ms ≥ 0 (got ${JSON.stringify(windowMs)})`);
 };
 
+/** Each write its own batch, committed at once; `maxQueue` bounds the items in flight. */
+const createSoloCommit = <T>({
+  commit,
+  maxQueue,
+  afterCommit,
+}: Required<
+  Pick<GroupCommitOptions<T>, 'commit' | 'maxQueue' | 'afterCommit'>
+>): GroupCommit<T> => {
+  let inFlight = 0;
+  const writing = new Set<Promise<void>>();
+  return {
+    write(items) {
+      if (!items.length) return Promise.resolve();
+      if (inFlight > 0 && inFlight + items.length > maxQueue) {
+        return Promise.reject(new QueueFullError());
+      }
+      inFlight += items.length;
+      const written = commit([items])
+        .then(afterCommit)
+        .finally(() => {
+          inFlight -= items.length;
+          writing.delete(written);
+        });
+      writing.add(written);
+      return written;
+    },
+    queued: () => inFlight,
+    drain: async () => {
+      await Promise.allSettled([...writing]);
+    },
+  };
+};
+
 interface Waiting<T> {
   items: readonly T[];
   resolve(): void;
@@ -109,10 +150,12 @@ export const createGroupCommit = <T>({
   maxBatch = MAX_BATCH,
   maxQueue = MAX_QUEUE,
   windowMs = 'turn',
+  batchAcrossRequests = true,
   afterCommit = () => {},
   owner = 'createGroupCommit()',
 }: GroupCommitOptions<T>): GroupCommit<T> => {
   checkOptions(owner, maxBatch, maxQueue, windowMs);
+  if (!batchAcrossRequests) return createSoloCommit({ commit, maxQueue, afterCommit });
   let waiting: Waiting<T>[] = [];
   let queuedItems = 0;
   let running: Promise<void> | null = null;
