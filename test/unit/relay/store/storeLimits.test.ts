@@ -5,7 +5,7 @@
  * start with an error naming the variable (or the option).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -85,6 +85,7 @@ describe('ZV_STORE_MAX_BATCH and ZV_STORE_MAX_QUEUE', () => {
 
   it('stop the command at start with the variable named, before it listens', () => {
     const cli = fileURLToPath(new URL('../../../../dist/relay-node.mjs', import.meta.url));
+    if (!existsSync(cli)) throw new Error(`${cli} is missing: run npm run build first`);
     const run = spawnSync(process.execPath, [cli, '--port', '0'], {
       env: { ...process.env, ZV_STORE_MAX_QUEUE: '0', ZV_DATA_DIR: sqliteFile() },
       encoding: 'utf8',
