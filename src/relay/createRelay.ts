@@ -19,19 +19,20 @@ import type {
  */
 export const createSqliteSink = (
   file: string,
-  { now, log, retentionDays, statsThreshold }: SinkEnv,
+  { now, log, retentionDays, statsThreshold, storeMaxBatch, storeMaxQueue }: SinkEnv,
 ) =>
   createStoreSink({
     name: 'sqlite',
     now,
     log,
+    // The sink gathers the batches (group commit) and writes each through `appendBatch`.
+    maxBatch: storeMaxBatch,
+    maxQueue: storeMaxQueue,
     open: async () =>
       createSqlStore(await openSqliteDriver(file), {
         retentionDays,
         threshold: statsThreshold,
         now,
-        // The sink gathers the batches (group commit): the store writes each at once.
-        batchWindowMs: 0,
       }),
   });
 

@@ -6,6 +6,7 @@ export { createStoreSink, type StoreSinkOptions } from './sinks/createStoreSink'
 export { openSqliteDriver } from './store/sqlite/openSqliteDriver';
 export { startRelayServer, type RelayServer, type RelayServerOptions } from './startRelayServer';
 export { createSqlStore, type SqlStoreOptions } from './store/createSqlStore';
+export { QueueFullError } from './store/createGroupCommit';
 export {
   createPostgresDriver,
   type PostgresDriver,

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { NODE_SINKS } from './createRelay';
 import { importNdjson } from './importNdjson';
 import { flag, readEnvOptions } from './readEnvOptions';
+import { MAX_BATCH } from './store/createGroupCommit';
 import {
   startRelayServer,
   STORE_TYPES,
@@ -73,6 +74,10 @@ export const runImport = async (dir: string | undefined, options: RelayServerOpt
     log: (message) => console.warn(message),
     retentionDays,
     statsThreshold: options.statsThreshold ?? 5,
+    storeMaxBatch: options.storeMaxBatch ?? MAX_BATCH,
+    // The import bounds what it has in flight itself (`concurrency` bodies): its writes never
+    // meet the relay's queue limit, however large the bodies.
+    storeMaxQueue: Infinity,
   });
   try {
     const result = await importNdjson(dir, sink, { retentionDays, ipLevel: options.ipLevel });

@@ -26,6 +26,15 @@ const int = (env: RelayEnvVars, name: string): number | undefined => {
     : fail(`${name} must be a whole number (got "${value}")`);
 };
 
+/** A whole number of at least 1: a bound, where `0` would refuse every write. */
+const count = (env: RelayEnvVars, name: string): number | undefined => {
+  const value = str(env, name);
+  if (value === undefined) return undefined;
+  return /^\d+$/.test(value) && Number(value) >= 1
+    ? Number(value)
+    : fail(`${name} must be a whole number of at least 1 (got "${value}")`);
+};
+
 /** `1`, `true`, `yes`, `on` (any case) are true. */
 export const flag = (env: RelayEnvVars, name: string): boolean =>
   /^(1|true|yes|on)$/i.test(str(env, name) ?? '');
@@ -56,6 +65,10 @@ export const readEnvOptions = (env: RelayEnvVars): RelayOptions => {
   if (retention !== undefined) options.retentionDays = retention;
   const threshold = int(env, 'ZV_STATS_THRESHOLD');
   if (threshold !== undefined) options.statsThreshold = threshold;
+  const maxBatch = count(env, 'ZV_STORE_MAX_BATCH');
+  if (maxBatch !== undefined) options.storeMaxBatch = maxBatch;
+  const maxQueue = count(env, 'ZV_STORE_MAX_QUEUE');
+  if (maxQueue !== undefined) options.storeMaxQueue = maxQueue;
   const salt = str(env, 'ZV_GA_SALT');
   if (salt) options.gaSalt = salt;
 

@@ -4,6 +4,7 @@ import { createGa4Sink } from './sinks/createGa4Sink';
 import { createMatomoSink } from './sinks/createMatomoSink';
 import { createMemorySink } from './sinks/createMemorySink';
 import { createPlausibleSink } from './sinks/createPlausibleSink';
+import { MAX_BATCH, MAX_QUEUE } from './store/createGroupCommit';
 import type { RateLimitOptions, RelayOptions, Sink, SinkOptions } from './types';
 
 /** What a platform's sink factory is given besides the sink's own options. */
@@ -14,6 +15,10 @@ export interface SinkEnv {
   retentionDays: number;
   /** The relay's `statsThreshold`, for stores that answer `report()`. */
   statsThreshold: number;
+  /** The relay's `storeMaxBatch`: records in one store transaction at most. */
+  storeMaxBatch: number;
+  /** The relay's `storeMaxQueue`: records waiting for a store transaction at most. */
+  storeMaxQueue: number;
 }
 
 /** Builds a sink that only one platform has (SQLite and NDJSON need Node's file system). */
@@ -32,6 +37,8 @@ export interface ResolvedOptions {
   sinks: Sink[];
   retentionDays: number;
   statsThreshold: number;
+  storeMaxBatch: number;
+  storeMaxQueue: number;
   statsToken?: string;
   exposeRecords: boolean;
   gaSalt?: string;
@@ -44,6 +51,8 @@ export interface ResolvedOptions {
 const fail = (message: string): never => {
   throw new Error(`zorgvuldig createRelay(): ${message}`);
 };
+
+const isCount = (value: unknown): boolean => Number.isInteger(value) && (value as number) >= 1;
 
 const checkCidr = (cidr: unknown, index: number): string => {
   const [address, bits, extra] = typeof cidr === 'string' ? cidr.split('/') : [];
@@ -131,7 +140,17 @@ export const resolveOptions = (
     fail(
       `statsThreshold must be a whole number of at least 1 (got ${JSON.stringify(statsThreshold)})`,
     );
-  const env: SinkEnv = { now, log, retentionDays, statsThreshold };
+  const storeMaxBatch = options.storeMaxBatch ?? MAX_BATCH;
+  if (!isCount(storeMaxBatch))
+    fail(
+      `storeMaxBatch must be a whole number of at least 1 (got ${JSON.stringify(storeMaxBatch)})`,
+    );
+  const storeMaxQueue = options.storeMaxQueue ?? MAX_QUEUE;
+  if (!isCount(storeMaxQueue))
+    fail(
+      `storeMaxQueue must be a whole number of at least 1 (got ${JSON.stringify(storeMaxQueue)})`,
+    );
+  const env: SinkEnv = { now, log, retentionDays, statsThreshold, storeMaxBatch, storeMaxQueue };
   const sinks = (options.sinks ?? [{ type: 'memory' }]).map((sink, i) =>
     buildSink(sink, i, options.fetch, env, platform),
   );
@@ -147,6 +166,8 @@ export const resolveOptions = (
     sinks,
     retentionDays,
     statsThreshold,
+    storeMaxBatch,
+    storeMaxQueue,
     statsToken: options.statsToken || undefined,
     exposeRecords: options.exposeRecords === true,
     gaSalt: options.gaSalt,

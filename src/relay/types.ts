@@ -88,6 +88,18 @@ export interface RelayOptions {
   retentionDays?: number;
   /** Counts below this are returned by `GET /stats` as `"<threshold"`. Default `5`. */
   statsThreshold?: number;
+  /**
+   * Records every store (SQLite, PostgreSQL, D1) writes in one transaction at most (group
+   * commit): larger batches carry more beacons per commit, smaller ones keep each commit short.
+   * A whole number of at least 1. Default `500`.
+   */
+  storeMaxBatch?: number;
+  /**
+   * Records that wait for a store transaction at most; a beacon beyond it is answered 503 with
+   * `Retry-After` at once, so a store slower than the traffic cannot grow the relay's memory.
+   * A whole number of at least 1. Default `20000`.
+   */
+  storeMaxQueue?: number;
   /** Bearer token for `GET /stats` and `GET /records`. Default: none (both disabled). */
   statsToken?: string;
   /** Serves `GET /records` without a token (the QA demo only). Default `false`. */

@@ -25,17 +25,25 @@ export type * from './store/types';
 const workerSinks = (
   onStore: (store: StatsStore) => void = () => {},
 ): Record<string, SinkFactory> => ({
-  d1: (options, { now, log, retentionDays, statsThreshold }) => {
+  d1: (options, { now, log, retentionDays, statsThreshold, storeMaxBatch, storeMaxQueue }) => {
     const store = createSqlStore(createD1Driver((options as D1SinkOptions).database), {
       retentionDays,
       threshold: statsThreshold,
       now,
-      // The sink gathers the batches (group commit): the store writes each at once.
-      batchWindowMs: 0,
     });
     onStore(store);
-    // The binding is no connection to lose: reopening after a failure is the same store.
-    return createStoreSink({ name: 'd1', now, log, open: () => store });
+    // The binding is no connection to lose: reopening after a failure is the same store. An
+    // isolate serves requests at once, but one may not wait on another's I/O (workerd cancels
+    // it as hung): each beacon is its own D1 batch, and the queue bound counts those in flight.
+    return createStoreSink({
+      name: 'd1',
+      now,
+      log,
+      maxBatch: storeMaxBatch,
+      maxQueue: storeMaxQueue,
+      batchAcrossRequests: false,
+      open: () => store,
+    });
   },
 });
 

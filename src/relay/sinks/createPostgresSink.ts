@@ -11,7 +11,7 @@ import { createStoreSink } from './createStoreSink';
 
 export const createPostgresSink = (
   { url, maxConnections, connectTimeoutMs, queryTimeoutMs }: PostgresSinkOptions,
-  { now, log, retentionDays, statsThreshold }: SinkEnv,
+  { now, log, retentionDays, statsThreshold, storeMaxBatch, storeMaxQueue }: SinkEnv,
 ): Sink => {
   // Checked now, not at the first beacon: a wrong URL stops the start with a clear message.
   if (typeof url !== 'string' || !/^postgres(ql)?:\/\/./.test(url)) {
@@ -23,6 +23,9 @@ export const createPostgresSink = (
     name: 'postgres',
     now,
     log,
+    // The sink gathers the batches (group commit) and writes each through `appendBatch`.
+    maxBatch: storeMaxBatch,
+    maxQueue: storeMaxQueue,
     open: async () => {
       const { createPostgresDriver } = await import('../store/createPostgresDriver');
       const driver = createPostgresDriver({
@@ -32,13 +35,7 @@ export const createPostgresSink = (
         queryTimeoutMs,
         log,
       });
-      // The sink gathers the batches (group commit): the store writes each at once.
-      return createSqlStore(driver, {
-        retentionDays,
-        threshold: statsThreshold,
-        now,
-        batchWindowMs: 0,
-      });
+      return createSqlStore(driver, { retentionDays, threshold: statsThreshold, now });
     },
   });
 };

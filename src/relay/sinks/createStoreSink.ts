@@ -1,6 +1,14 @@
 import type { StatsStore } from '../store/types';
 import type { Sink } from '../types';
-import { createGroupCommit, QueueFullError } from './createGroupCommit';
+import type { StoredRecord } from '../records';
+import {
+  createGroupCommit,
+  MAX_BATCH,
+  MAX_QUEUE,
+  QueueFullError,
+} from '../store/createGroupCommit';
+
+export { MAX_BATCH, MAX_QUEUE };
 
 export interface StoreSinkOptions {
   /** Name for `/health` and logs (`sqlite`, `postgres`, `d1`). */
@@ -23,12 +31,13 @@ export interface StoreSinkOptions {
    * of the event loop, no timer: the requests already read join). Default `'turn'`.
    */
   batchWindowMs?: number | 'turn';
+  /**
+   * `false` on workerd, where a request may not wait on another request's I/O: each beacon is
+   * then its own transaction (a D1 batch), and `maxQueue` bounds the records being written at
+   * once. Default `true`.
+   */
+  batchAcrossRequests?: boolean;
 }
-
-/** One transaction carries this many records at most: its commit stays short (p99). */
-export const MAX_BATCH = 500;
-/** Records waiting at most: a few seconds of the peak a single relay takes. */
-export const MAX_QUEUE = 20_000;
 
 /** After a failure the store is reopened, but not sooner than this (ms): no reconnect storm. */
 export const REOPEN_AFTER_MS = 1000;
@@ -45,6 +54,8 @@ const SWEEP_EVERY_MS = 36e5;
  * Writes are group-committed (`createGroupCommit`): the beacons that arrive while a transaction
  * is written go together into the next one, and each is acknowledged only once its own
  * transaction committed. A failed commit fails every beacon in it (503, none acknowledged).
+ * The queue is the sink's, not the connection's, so it outlives a reopen; each batch goes to
+ * the store's `appendBatch` (no second queue below this one), or `append` where it has none.
  */
 export const createStoreSink = ({
   name,
@@ -54,6 +65,7 @@ export const createStoreSink = ({
   maxBatch = MAX_BATCH,
   maxQueue = MAX_QUEUE,
   batchWindowMs = 'turn',
+  batchAcrossRequests = true,
 }: StoreSinkOptions): Sink => {
   let current: Promise<StatsStore> | null = null;
   let failedAt = -Infinity;
@@ -109,13 +121,17 @@ export const createStoreSink = ({
     );
   };
 
-  const group = createGroupCommit({
+  const group = createGroupCommit<StoredRecord>({
     maxBatch,
     maxQueue,
     windowMs: batchWindowMs,
-    commit: (records) => {
+    batchAcrossRequests,
+    owner: 'createStoreSink()',
+    commit: (writes) => {
       counters.batches++;
-      return use((opened) => opened.append(records));
+      return use((opened) =>
+        opened.appendBatch ? opened.appendBatch(writes) : opened.append(writes.flat()),
+      );
     },
     afterCommit: sweep,
   });

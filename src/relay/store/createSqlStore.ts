@@ -1,9 +1,10 @@
-import type { ForgetQuery } from '../types';
+import type { ForgetQuery, StoredRecord } from '../types';
 import { AGGREGATE_LOCK_KEY } from './aggregates/aggregateTriggers';
 import { foldStatements, MOVE_WATERMARK } from './aggregates/foldHits';
 import { keepPlannerStatistics } from './aggregates/keepPlannerStatistics';
 import { forgetDays, rebuildStatements, retentionDaysOf } from './aggregates/rebuildAggregates';
 import { buildReport } from './buildReport';
+import { createGroupCommit } from './createGroupCommit';
 import { createProtection } from './createProtection';
 import { readRecentRecords } from './readRecords';
 import { recordStatements } from './recordStatements';
@@ -19,29 +20,43 @@ export interface SqlStoreOptions {
   /** Clock, for tests and the default range of reports. Default `Date.now`. */
   now?: () => number;
   /**
-   * How long appends are gathered before their transaction, in ms. Every commit writes each
-   * changed page of the table and its indexes, so fewer, larger ones carry many more beacons;
-   * the few milliseconds are well inside a beacon's latency budget. Default `2`.
+   * How long the first `append` of a batch waits for others before its transaction, in ms, or
+   * `'turn'` (one turn of the event loop). Every commit writes each changed page of the table
+   * and its indexes, so fewer, larger ones carry many more beacons; the few milliseconds are
+   * well inside a beacon's latency budget. Default `2`.
    */
-  batchWindowMs?: number;
+  batchWindowMs?: number | 'turn';
+  /** Records in one transaction at most (an `append` larger than this is one of its own). Default `500`. */
+  maxBatch?: number;
+  /**
+   * Records waiting for their transaction at most; an `append` beyond it rejects at once with
+   * `QueueFullError` (code `ZV_QUEUE_FULL`). Default `20000`.
+   */
+  maxQueue?: number;
 }
 
 const MS_PER_DAY = 864e5;
 const sum = (values: number[]) => values.reduce((total, n) => total + n, 0);
 
-/** Waits `ms` before a batch is written, so the appends of requests arriving meanwhile join it. */
-const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
- * The statistics store on any `SqlDriver`. Appends are group-committed: the records of every
- * `append` made while a batch is being written, or within `batchWindowMs` before it, go into
- * the next single transaction, so a burst of beacons costs one commit, not one each. A failed
- * transaction rejects every append in it and stores none of them: each caller answers 503 and
- * its client retries, so nothing acknowledged is lost.
+ * The statistics store on any `SqlDriver`. Appends are group-committed (`createGroupCommit`):
+ * the records of every `append` made while a batch is being written, or within `batchWindowMs`
+ * before it, go into the next single transaction (up to `maxBatch` records), so a burst of
+ * beacons costs one commit, not one each. A failed transaction rejects every append in it and
+ * stores none of them: each caller answers 503 and its client retries, so nothing acknowledged
+ * is lost. `appendBatch` is the same transaction without the queue, for a caller that gathers
+ * batches itself (the store sink): one queue on the relay's path, not two.
  */
 export const createSqlStore = (
   driver: SqlDriver,
-  { threshold = 5, retentionDays = 30, now = Date.now, batchWindowMs = 2 }: SqlStoreOptions = {},
+  {
+    threshold = 5,
+    retentionDays = 30,
+    now = Date.now,
+    batchWindowMs = 2,
+    maxBatch,
+    maxQueue,
+  }: SqlStoreOptions = {},
 ): StatsStore => {
   const protect = createProtection(threshold);
   if (!(retentionDays > 0)) {
@@ -50,8 +65,6 @@ export const createSqlStore = (
     );
   }
   let migrated: Promise<void> | null = null;
-  let pending: { statements: SqlStatement[]; done: (error?: unknown) => void }[] = [];
-  let writing: Promise<void> | null = null;
   const storedHits = keepPlannerStatistics(driver);
 
   // On a shared server (PostgreSQL) instances that start at once migrate one after the other.
@@ -68,27 +81,27 @@ export const createSqlStore = (
       },
     ));
 
-  const writeBatches = async () => {
-    while (pending.length) {
-      if (batchWindowMs > 0) await pause(batchWindowMs);
-      const batch = pending;
-      pending = [];
-      try {
-        await migrate();
-        // The batch's hits are counted into the aggregates in its own transaction, all at once.
-        const statements = [
-          ...batch.flatMap((entry) => entry.statements),
-          ...foldStatements(driver.dialect),
-        ];
-        await (driver.insertMany ? driver.insertMany(statements) : driver.transaction(statements));
-        storedHits(statements);
-        for (const entry of batch) entry.done();
-      } catch (error) {
-        for (const entry of batch) entry.done(error);
-      }
-    }
-    writing = null;
+  /** The records of several writes in one transaction; identical records counted per write. */
+  const appendBatch = async (writes: readonly (readonly StoredRecord[])[]) => {
+    const bodies = writes.filter((records) => records.length);
+    if (!bodies.length) return;
+    // The batch's hits are counted into the aggregates in its own transaction, all at once.
+    const statements = [
+      ...(await Promise.all(bodies.map(recordStatements))).flat(),
+      ...foldStatements(driver.dialect),
+    ];
+    await migrate();
+    await (driver.insertMany ? driver.insertMany(statements) : driver.transaction(statements));
+    storedHits(statements);
   };
+
+  const group = createGroupCommit<StoredRecord>({
+    commit: appendBatch,
+    maxBatch,
+    maxQueue,
+    windowMs: batchWindowMs,
+    owner: 'createSqlStore()',
+  });
 
   /**
    * Runs deletes in one transaction with the rebuild of the aggregates of the days they touch:
@@ -125,14 +138,8 @@ export const createSqlStore = (
 
   return {
     migrate,
-    async append(records) {
-      if (!records.length) return;
-      const statements = await recordStatements(records);
-      await new Promise<void>((resolve, reject) => {
-        pending.push({ statements, done: (error) => (error ? reject(error) : resolve()) });
-        writing ??= writeBatches();
-      });
-    },
+    append: (records) => group.write(records),
+    appendBatch,
     async forget({ sid, receipts = [] }: ForgetQuery) {
       const statements: SqlStatement[] = [];
       if (sid) {
@@ -176,6 +183,10 @@ export const createSqlStore = (
       await migrate();
       return buildReport(driver, resolveStatsQuery(query), protect);
     },
-    close: () => driver.close(),
+    async close() {
+      // Appends already taken are written (or fail) before the connection closes.
+      await group.drain();
+      await driver.close();
+    },
   };
 };

@@ -136,8 +136,17 @@ export interface StatsReport {
 export interface StatsStore {
   /** Runs pending migrations; called once before the first use (idempotent). */
   migrate(): Promise<void>;
-  /** Stores whole records in one transaction; rejects (nothing stored) when the backend fails. */
+  /**
+   * Stores whole records: in one transaction, possibly together with other appends made at the
+   * same time (group commit); rejects (nothing of them stored) when the backend fails.
+   */
   append(records: readonly StoredRecord[]): Promise<void>;
+  /**
+   * Stores the records of several writes in one transaction at once, with no queue of its own:
+   * for a caller that gathers batches itself (the store sink). Identical records are counted
+   * within each write. Optional: a store without it is written through `append`.
+   */
+  appendBatch?(writes: readonly (readonly StoredRecord[])[]): Promise<void>;
   /** Deletes records of a pseudonym or receipt ids; resolves to how many were removed. */
   forget(query: ForgetQuery): Promise<number>;
   /** Deletes records received before `now - retention`; resolves to how many were removed. */

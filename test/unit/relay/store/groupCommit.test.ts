@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRelay } from '../../../../src/relay/createRelay';
 import type { StoredRecord } from '../../../../src/relay/records';
-import { createGroupCommit, QueueFullError } from '../../../../src/relay/sinks/createGroupCommit';
+import { createGroupCommit, QueueFullError } from '../../../../src/relay/store/createGroupCommit';
 import { createStoreSink } from '../../../../src/relay/sinks/createStoreSink';
 import { createSqlStore } from '../../../../src/relay/store/createSqlStore';
 import { createSqliteDriver } from '../../../../src/relay/store/sqlite/createSqliteDriver';
@@ -31,14 +31,20 @@ const tempFile = () => {
 /** A record standing for one beacon; only its identity matters here. */
 const record = (n: number) => ({ n }) as unknown as StoredRecord;
 const records = (...ns: number[]) => ns.map(record);
-const numbers = (batch: StoredRecord[]) => batch.map((r) => (r as unknown as { n: number }).n);
+const numbers = (batch: readonly StoredRecord[]) =>
+  batch.map((r) => (r as unknown as { n: number }).n);
 
-/** A commit the test completes by hand: `batches` are the record numbers of each call. */
+/**
+ * A commit the test completes by hand: `batches` are the record numbers of each call, `writes`
+ * the same kept per write.
+ */
 const manualCommit = () => {
   const batches: number[][] = [];
+  const writes: number[][][] = [];
   const open: { resolve(): void; reject(error: unknown): void }[] = [];
-  const commit = (batch: StoredRecord[]) => {
-    batches.push(numbers(batch));
+  const commit = (batch: (readonly StoredRecord[])[]) => {
+    batches.push(numbers(batch.flat()));
+    writes.push(batch.map(numbers));
     return new Promise<void>((resolve, reject) => open.push({ resolve, reject }));
   };
   /** Settles the oldest commit still running, then lets the next batch start. */
@@ -48,7 +54,7 @@ const manualCommit = () => {
     else next.resolve();
     await new Promise((resolve) => setTimeout(resolve, 0));
   };
-  return { commit, batches, settle };
+  return { commit, batches, writes, settle };
 };
 
 /** Whether each promise has settled yet, and how. */
@@ -173,6 +179,132 @@ describe('createGroupCommit', () => {
   });
 });
 
+describe('createGroupCommit, its writes and options', () => {
+  it('hands the commit each write apart, in the order they were made', async () => {
+    const c = manualCommit();
+    const group = createGroupCommit({ commit: c.commit, windowMs: 'turn' });
+    const writes = [group.write(records(1, 2)), group.write(records(3)), group.write(records(4))];
+    await new Promise((resolve) => setImmediate(resolve));
+    await c.settle();
+    await Promise.all(writes);
+    expect(c.writes).toEqual([[[1, 2], [3], [4]]]);
+  });
+
+  it('without batchAcrossRequests, commits each write at once on its own, bounding those in flight', async () => {
+    const c = manualCommit();
+    const group = createGroupCommit({ commit: c.commit, maxQueue: 3, batchAcrossRequests: false });
+    const first = track(group.write(records(1)));
+    const second = track(group.write(records(2, 3)));
+    // Both in their transactions at once, neither waiting for the other.
+    expect(c.writes).toEqual([[[1]], [[2, 3]]]);
+    expect(group.queued()).toBe(3);
+    await expect(group.write(records(4))).rejects.toBeInstanceOf(QueueFullError);
+    await c.settle();
+    expect([first.settled, second.settled]).toEqual(['resolved', 'pending']);
+    const third = track(group.write(records(5)));
+    const failure = new Error('D1 unavailable');
+    await c.settle(failure);
+    expect([second.settled, second.error]).toEqual(['rejected', failure]);
+    const draining = group.drain();
+    await c.settle();
+    await draining;
+    expect(third.settled).toBe('resolved');
+    expect(group.queued()).toBe(0);
+  });
+
+  it('refuses bounds and windows it cannot use, naming the option and who set it', () => {
+    const commit = async () => {};
+    const make = (options: Record<string, unknown>) => () =>
+      createGroupCommit({ commit, owner: 'createSqlStore()', ...options });
+    expect(make({ maxBatch: 0 })).toThrow(/createSqlStore\(\): maxBatch .*\(got 0\)/);
+    expect(make({ maxBatch: 2.5 })).toThrow(/maxBatch/);
+    expect(make({ maxQueue: -1 })).toThrow(/createSqlStore\(\): maxQueue .*\(got -1\)/);
+    expect(make({ maxQueue: '100' })).toThrow(/maxQueue/);
+    expect(make({ windowMs: -1 })).toThrow(/batch window/);
+    expect(make({ windowMs: 'tick' })).toThrow(/batch window/);
+    expect(make({ maxQueue: Infinity, windowMs: 0 })).not.toThrow();
+  });
+});
+
+describe('createSqlStore on the group commit', () => {
+  /** A SQLite driver that counts its transactions. */
+  const countedDriver = () => {
+    const driver = createSqliteDriver(tempFile());
+    const counted = {
+      ...driver,
+      transactions: 0,
+      transaction: (statements: Parameters<typeof driver.transaction>[0]) => {
+        counted.transactions++;
+        return driver.transaction(statements);
+      },
+    };
+    return counted;
+  };
+  const hitRecord = (sid: string, n: number) =>
+    ({
+      type: 'pageview',
+      received: '2025-01-02T10:00:00.000Z',
+      time: '2025-01-02T10:00:00.000Z',
+      url: `https://site.example/p${n}`,
+      sid,
+      ip: '192.0.0.0',
+    }) as StoredRecord;
+
+  it('writes a burst of direct appends in few transactions of at most maxBatch records', async () => {
+    const driver = countedDriver();
+    const store = createSqlStore(driver, { maxBatch: 10, batchWindowMs: 'turn' });
+    await store.migrate();
+    const before = driver.transactions;
+    const sid = newSid();
+    await Promise.all(Array.from({ length: 50 }, (_, n) => store.append([hitRecord(sid, n)])));
+    expect(driver.transactions - before).toBe(5);
+    const [{ n }] = await driver.all<{ n: number }>({ sql: 'SELECT COUNT(*) AS n FROM hits' });
+    expect(n).toBe(50);
+    await store.close();
+  });
+
+  it('refuses an append at once with QueueFullError beyond maxQueue', async () => {
+    const store = createSqlStore(countedDriver(), { maxQueue: 2, batchWindowMs: 0 });
+    await store.migrate();
+    const sid = newSid();
+    const first = store.append([hitRecord(sid, 1)]); // in its transaction
+    const queued = store.append([hitRecord(sid, 2), hitRecord(sid, 3)]);
+    await expect(store.append([hitRecord(sid, 4)])).rejects.toBeInstanceOf(QueueFullError);
+    await Promise.all([first, queued]);
+    await store.close();
+  });
+
+  it('counts identical records within a write, not across the writes of one transaction', async () => {
+    const driver = countedDriver();
+    const store = createSqlStore(driver, { batchWindowMs: 'turn' });
+    const sid = newSid();
+    // The same body twice (a retry), and a body holding one hit twice (both real).
+    const body = [hitRecord(sid, 1)];
+    const twice = [hitRecord(sid, 2), hitRecord(sid, 2)];
+    await store.migrate();
+    const before = driver.transactions;
+    await Promise.all([store.append(body), store.append(body), store.append(twice)]);
+    expect(driver.transactions - before).toBe(1);
+    const rows = await driver.all<{ url: string; n: number }>({
+      sql: 'SELECT url, COUNT(*) AS n FROM hits GROUP BY url ORDER BY url',
+    });
+    expect(rows).toEqual([
+      { url: 'https://site.example/p1', n: 1 },
+      { url: 'https://site.example/p2', n: 2 },
+    ]);
+    await store.close();
+  });
+
+  it('names itself when an option is wrong', () => {
+    expect(() => createSqlStore(countedDriver(), { maxBatch: 0 })).toThrow(
+      /createSqlStore\(\): maxBatch/,
+    );
+    expect(() => createSqlStore(countedDriver(), { batchWindowMs: -2 })).toThrow(
+      /createSqlStore\(\): the batch window/,
+    );
+  });
+});
+
 describe('the relay on a group-committing store', () => {
   /** A relay on `store`; `sink` options as given. */
   const relayOn = (store: () => StatsStore, options: { maxQueue?: number } = {}) => {
@@ -208,6 +340,44 @@ describe('the relay on a group-committing store', () => {
     db.close();
     expect(stored.n).toBe(200);
     expect(transactions).toBeLessThan(200 / 4);
+  });
+
+  it('queues once: each batch of the sink is one appendBatch of the store, never its append', async () => {
+    const file = tempFile();
+    const driver = createSqliteDriver(file);
+    let transactions = 0; // those that store hits (retention runs one of its own)
+    const calls = { append: 0, appendBatch: 0 };
+    const counted = {
+      ...driver,
+      transaction: (statements: Parameters<typeof driver.transaction>[0]) => {
+        if (statements.some((s) => s.sql.startsWith('INSERT INTO hits'))) transactions++;
+        return driver.transaction(statements);
+      },
+    };
+    const sink = createStoreSink({
+      name: 'sqlite',
+      open: async () => {
+        const store = createSqlStore(counted);
+        await store.migrate();
+        return {
+          ...store,
+          append: (records) => (calls.append++, store.append(records)),
+          appendBatch: (writes) => (calls.appendBatch++, store.appendBatch!(writes)),
+        };
+      },
+    });
+    const relay = createRelay({
+      rateLimit: false,
+      allowedOrigins: ['https://site.example'],
+      sinks: [sink],
+      log: () => {},
+    });
+    const responses = await Promise.all(Array.from({ length: 100 }, () => send(relay, newSid())));
+    expect(responses.map((r) => r.status)).toEqual(responses.map(() => 202));
+    const { batches } = sink.counters!();
+    await relay.close();
+    expect(calls).toEqual({ append: 0, appendBatch: batches });
+    expect(transactions).toBe(batches);
   });
 
   it('answers 503 with Retry-After to every beacon of a batch whose commit fails, and stores none of them', async () => {
