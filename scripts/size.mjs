@@ -64,13 +64,13 @@ export const ENTRIES = [
   {
     name: 'dist/zorgvuldig.stats.js',
     what: 'part: statistics, scrubber, web-vitals',
-    budget: 7.8 * KB,
+    budget: 7.9 * KB,
     target: 4 * KB,
   },
   {
     name: 'dist/zorgvuldig.rights.js',
     what: 'part: rights, declaration, audit',
-    budget: 2.8 * KB,
+    budget: 2.9 * KB,
     target: null,
   },
   {
