@@ -64,7 +64,7 @@ export const ENTRIES = [
   {
     name: 'dist/zorgvuldig.stats.js',
     what: 'part: statistics, scrubber, web-vitals',
-    budget: 7.9 * KB,
+    budget: 8.1 * KB,
     target: 4 * KB,
   },
   {
@@ -100,7 +100,7 @@ export const VISITS = [
       'dist/zorgvuldig.stats.js',
       'dist/zorgvuldig.receipts.js',
     ],
-    budget: 24.3 * KB,
+    budget: 24.4 * KB,
     target: 13 * KB,
   },
   {
@@ -111,7 +111,7 @@ export const VISITS = [
       'dist/zorgvuldig.stats.js',
       'dist/zorgvuldig.receipts.js',
     ],
-    budget: 21.4 * KB,
+    budget: 21.5 * KB,
     target: null,
   },
   {

@@ -14,6 +14,7 @@ import { guarded } from '../lib/guarded';
 import { h } from '../lib/h';
 import { partWarnings } from '../lib/partWarnings';
 import { randomId } from '../lib/randomId';
+import { trustedScriptUrl } from '../lib/trustedScriptUrl';
 import { stashUnsentPage, takeUnsentPages, withdrawUnsentPage } from '../lib/unsentPages';
 
 // Each module's exports as a plain object, not `import * as`: a namespace object costs the core
@@ -28,5 +29,7 @@ export const SHARED_MODULES: Record<string, object> = {
   'lib/h.js': { h },
   'lib/partWarnings.js': { partWarnings },
   'lib/randomId.js': { randomId },
+  // One Trusted Types policy per page: the statistics part's gtag.js loader uses the core's.
+  'lib/trustedScriptUrl.js': { trustedScriptUrl },
   'lib/unsentPages.js': { stashUnsentPage, takeUnsentPages, withdrawUnsentPage },
 };

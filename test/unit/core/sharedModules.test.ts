@@ -9,6 +9,7 @@ import * as guarded from '../../../src/lib/guarded';
 import * as h from '../../../src/lib/h';
 import * as partWarnings from '../../../src/lib/partWarnings';
 import * as randomId from '../../../src/lib/randomId';
+import * as trustedScriptUrl from '../../../src/lib/trustedScriptUrl';
 import * as unsentPages from '../../../src/lib/unsentPages';
 
 const MODULES: Record<string, object> = {
@@ -21,6 +22,7 @@ const MODULES: Record<string, object> = {
   'lib/h.js': h,
   'lib/partWarnings.js': partWarnings,
   'lib/randomId.js': randomId,
+  'lib/trustedScriptUrl.js': trustedScriptUrl,
   'lib/unsentPages.js': unsentPages,
 };
 
