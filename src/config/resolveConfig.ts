@@ -3,7 +3,8 @@ import type { Lang } from './options';
 import { date, hours, hoursInMs, oneOf, strings, text, url, type Check } from './optionChecks';
 import { defaultCategories } from './defaultCategories';
 import { resolveCategories } from './resolveCategories';
-import { EXPLAINED, LANGS, describe, isRecord, type Refuse } from './validation';
+import { isRecord } from '../lib/isRecord';
+import { EXPLAINED, LANGS, describe, type Refuse } from './validation';
 
 /** A config value that was refused: the field path and why. */
 export interface ConfigProblem {

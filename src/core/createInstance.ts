@@ -13,6 +13,7 @@ import { startGoogle } from '../google/startGoogle';
 import { startGuard } from '../guard/startGuard';
 import { createEmitter } from '../lib/createEmitter';
 import { guarded } from '../lib/guarded';
+import { isRecord } from '../lib/isRecord';
 import { VERSION } from '../version';
 import { coreAudit } from './coreAudit';
 import { createParts } from './createParts';
@@ -128,7 +129,7 @@ export const createInstance = (options: unknown, source: PartSource): Zorgvuldig
     version: VERSION,
     getConsent: consent.get,
     setConsent(choices) {
-      if (typeof choices !== 'object' || choices === null || Array.isArray(choices)) {
+      if (!isRecord(choices)) {
         throw new Error(
           'zorgvuldig setConsent(): expected an object such as { statistics: false }',
         );
