@@ -28,7 +28,7 @@ export const ENTRIES = [
   {
     name: 'dist/zorgvuldig.min.js',
     what: 'script tag: the core (blocks the page)',
-    budget: 11.8 * KB,
+    budget: 11.3 * KB,
     target: 6 * KB,
   },
   {
@@ -64,25 +64,25 @@ export const ENTRIES = [
   {
     name: 'dist/zorgvuldig.stats.js',
     what: 'part: statistics, scrubber, web-vitals',
-    budget: 7.8 * KB,
+    budget: 8.1 * KB,
     target: 4 * KB,
   },
   {
     name: 'dist/zorgvuldig.rights.js',
     what: 'part: rights, declaration, audit',
-    budget: 2.8 * KB,
+    budget: 2.9 * KB,
     target: null,
   },
   {
     name: 'dist/zorgvuldig.full.min.js',
     what: 'script tag: the one-file build',
-    budget: 23.4 * KB,
+    budget: 23.3 * KB,
     target: null,
   },
   {
     name: 'dist/zorgvuldig.mjs',
     what: 'npm `zorgvuldig`, every part (web-vitals external)',
-    budget: 20.1 * KB,
+    budget: 20 * KB,
     target: 9.7 * KB,
   },
   { name: 'dist/scrub.mjs', what: 'npm `zorgvuldig/scrub`', budget: 4.5 * KB, target: 4.5 * KB },
@@ -117,7 +117,7 @@ export const VISITS = [
   {
     name: 'returning visit, statistics off (a relay configured)',
     files: ['dist/zorgvuldig.min.js', 'dist/zorgvuldig.shell.js', 'dist/zorgvuldig.receipts.js'],
-    budget: 13.6 * KB,
+    budget: 13.3 * KB,
     target: 6 * KB,
   },
 ];

@@ -1,7 +1,8 @@
 import type { CategoryDefinition } from './config';
 import { defaultCategories } from './defaultCategories';
 import type { CookieDeclaration, Lang, Translated } from './options';
-import { EXPLAINED, LANGS, MAX_STRING, describe, isRecord, type Refuse } from './validation';
+import { isRecord } from '../lib/isRecord';
+import { EXPLAINED, LANGS, MAX_STRING, describe, type Refuse } from './validation';
 
 const CATEGORY_KEY = /^[A-Za-z][A-Za-z0-9_-]{0,31}$/;
 const COOKIE_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,128}$/;

@@ -1,8 +1,10 @@
 import type { Config } from './config';
 import type { Lang } from './options';
-import { isWebUrl } from './isWebUrl';
+import { date, hours, hoursInMs, oneOf, strings, text, url, type Check } from './optionChecks';
+import { defaultCategories } from './defaultCategories';
 import { resolveCategories } from './resolveCategories';
-import { EXPLAINED, LANGS, MAX_STRING, describe, isRecord, type Refuse } from './validation';
+import { isRecord } from '../lib/isRecord';
+import { EXPLAINED, LANGS, describe, type Refuse } from './validation';
 
 /** A config value that was refused: the field path and why. */
 export interface ConfigProblem {
@@ -13,27 +15,6 @@ export interface ConfigProblem {
 
 const REOPEN_POSITIONS = ['bottom-left', 'bottom-right', 'none'] as const;
 const MEASUREMENT_ID = /^G-[A-Z0-9]{4,20}$/;
-const KNOWN_OPTIONS = [
-  'endpoint',
-  'policyVersion',
-  'lang',
-  'statisticsDefault',
-  'google',
-  'categories',
-  'queryAllowList',
-  'banner',
-  'privacyUrl',
-  'reopenPosition',
-  'nonce',
-  'serviceWorker',
-  'policyDate',
-  'consentMaxAge',
-  'pseudonymMaxAge',
-];
-
-const HOUR = 3_600_000;
-/** A year: an age beyond that is a typo, not a choice. */
-const MAX_HOURS = 8760;
 
 const pageLang = (): Lang => {
   const lang = typeof document === 'undefined' ? '' : document.documentElement.lang;
@@ -52,110 +33,54 @@ export const resolveConfig = (input: unknown): { config: Config; problems: Confi
   if (input != null && !isRecord(input))
     refuse('options', EXPLAINED && `expected an object, got ${describe(input)}`);
 
+  // Every option: its field (`google.<name>` is a field of the `google` object), its check and
+  // its default, in the order of `Config`. One table, so each option is named once.
+  const fields: [field: string, check: Check, fallback: unknown][] = [
+    [
+      'endpoint',
+      (value, no) => (url(value, no) as string | undefined)?.replace(/\/+$/, '') || undefined,
+      null,
+    ],
+    [
+      'policyVersion',
+      (value, no) => text()(typeof value === 'number' ? String(value) : value, no),
+      '1',
+    ],
+    ['lang', oneOf(LANGS), pageLang()],
+    ['statisticsDefault', oneOf(['on', 'off']), 'on'],
+    ['google.measurementId', text(MEASUREMENT_ID), null],
+    ['google.transportUrl', url, null],
+    ['categories', (value) => resolveCategories(value, refuse), defaultCategories()],
+    ['queryAllowList', strings, ['utm_*']],
+    // Refused (above) unless a boolean; anything but `false` keeps the banner.
+    ['banner', (value) => value !== false, true],
+    ['privacyUrl', url, null],
+    ['reopenPosition', oneOf(REOPEN_POSITIONS), 'bottom-left'],
+    ['nonce', text(), null],
+    ['serviceWorker', url, null],
+    ['policyDate', date, null],
+    ['consentMaxAge', hours, hoursInMs(24)],
+    ['pseudonymMaxAge', hours, hoursInMs(24)],
+  ];
+
+  const known = fields.map(([field]) => field.split('.')[0]);
   for (const key of Object.keys(options)) {
-    if (!KNOWN_OPTIONS.includes(key)) refuse(key, EXPLAINED && 'unknown option');
+    if (!known.includes(key)) refuse(key, EXPLAINED && 'unknown option');
   }
-
-  const text = (field: string, value: unknown, pattern?: RegExp): string | null => {
-    if (value === undefined || value === null) return null;
-    if (typeof value === 'number' && field === 'policyVersion') value = String(value);
-    if (typeof value !== 'string' || value === '')
-      refuse(field, EXPLAINED && `expected a non-empty string, got ${describe(value)}`);
-    else if (value.length > MAX_STRING)
-      refuse(field, EXPLAINED && `longer than ${MAX_STRING} characters`);
-    else if (pattern && !pattern.test(value))
-      refuse(field, EXPLAINED && `${describe(value)} is not valid`);
-    else return value;
-    return null;
-  };
-
-  // Every URL option: anything but https:, http: or relative (javascript:, data:, …) is refused.
-  const url = (field: string, value: unknown): string | null => {
-    const candidate = text(field, value);
-    if (candidate === null || isWebUrl(candidate)) return candidate;
-    refuse(
-      field,
-      EXPLAINED && `expected an https:, http: or relative URL, got ${describe(candidate)}`,
-    );
-    return null;
-  };
-
-  const oneOf = <T extends string>(
-    field: string,
-    value: unknown,
-    allowed: readonly T[],
-  ): T | null => {
-    if (value === undefined) return null;
-    if (allowed.includes(value as T)) return value as T;
-    refuse(
-      field,
-      EXPLAINED && `expected ${allowed.map((a) => `"${a}"`).join(' or ')}, got ${describe(value)}`,
-    );
-    return null;
-  };
-
-  const strings = (field: string, value: unknown): string[] | null => {
-    if (value === undefined) return null;
-    if (
-      Array.isArray(value) &&
-      value.length <= 100 &&
-      value.every((v) => typeof v === 'string' && v && v.length <= 256)
-    ) {
-      return value as string[];
-    }
-    refuse(field, EXPLAINED && 'expected an array of up to 100 short strings');
-    return null;
-  };
-
-  // Hours, as the README documents them; kept in milliseconds.
-  const hours = (field: string, value: unknown, fallback: number): number => {
-    if (value === undefined) return fallback * HOUR;
-    if (typeof value === 'number' && value > 0 && value <= MAX_HOURS) return value * HOUR;
-    refuse(
-      field,
-      EXPLAINED &&
-        `expected a number of hours above 0 and up to ${MAX_HOURS}, got ${describe(value)}`,
-    );
-    return fallback * HOUR;
-  };
-
-  const date = (field: string, value: unknown): number | null => {
-    const iso = text(field, value, /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/);
-    if (iso === null) return null;
-    const time = Date.parse(iso);
-    if (!Number.isNaN(time)) return time;
-    refuse(field, EXPLAINED && `${describe(value)} is not a date`);
-    return null;
-  };
-
   const google = isRecord(options.google) ? options.google : {};
   if (options.google !== undefined && !isRecord(options.google))
     refuse('google', EXPLAINED && `expected an object, got ${describe(options.google)}`);
-  const banner = options.banner === undefined ? true : options.banner;
-  if (typeof banner !== 'boolean')
-    refuse('banner', EXPLAINED && `expected true or false, got ${describe(banner)}`);
+  if (options.banner !== undefined && typeof options.banner !== 'boolean')
+    refuse('banner', EXPLAINED && `expected true or false, got ${describe(options.banner)}`);
 
-  const config: Config = {
-    endpoint: url('endpoint', options.endpoint)?.replace(/\/+$/, '') || null,
-    policyVersion: text('policyVersion', options.policyVersion) ?? '1',
-    lang: oneOf('lang', options.lang, LANGS) ?? pageLang(),
-    statisticsDefault:
-      oneOf('statisticsDefault', options.statisticsDefault, ['on', 'off'] as const) ?? 'on',
-    google: {
-      measurementId: text('google.measurementId', google.measurementId, MEASUREMENT_ID),
-      transportUrl: url('google.transportUrl', google.transportUrl),
-    },
-    categories: resolveCategories(options.categories, refuse),
-    queryAllowList: strings('queryAllowList', options.queryAllowList) ?? ['utm_*'],
-    banner: banner !== false,
-    privacyUrl: url('privacyUrl', options.privacyUrl),
-    reopenPosition:
-      oneOf('reopenPosition', options.reopenPosition, REOPEN_POSITIONS) ?? 'bottom-left',
-    nonce: text('nonce', options.nonce),
-    serviceWorker: url('serviceWorker', options.serviceWorker),
-    policyDate: date('policyDate', options.policyDate),
-    consentMaxAge: hours('consentMaxAge', options.consentMaxAge, 24),
-    pseudonymMaxAge: hours('pseudonymMaxAge', options.pseudonymMaxAge, 24),
-  };
-  return { config, problems };
+  const config: Record<string, unknown> = {};
+  for (const [field, check, fallback] of fields) {
+    const [key, inner] = field.split('.') as [string, string?];
+    const value = inner ? google[inner] : options[key];
+    const kept =
+      value === undefined ? undefined : check(value, (problem) => void refuse(field, problem));
+    if (inner) ((config[key] ||= {}) as Record<string, unknown>)[inner] = kept ?? fallback;
+    else config[key] = kept ?? fallback;
+  }
+  return { config: config as unknown as Config, problems };
 };

@@ -19,9 +19,6 @@ export const EXPLAINED = typeof __ZV_TERSE_CONFIG__ == 'undefined';
 export const LANGS: readonly Lang[] = ['nl', 'en'];
 export const MAX_STRING = 2048;
 
-export const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** A short, safe description of a bad value for an error message (never the whole value). */
 export const describe = (value: unknown): string =>
   typeof value === 'string'

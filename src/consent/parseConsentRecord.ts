@@ -1,3 +1,4 @@
+import { isRecord } from '../lib/isRecord';
 import type { ConsentMethod, ConsentRecord } from './types';
 
 const METHODS: readonly ConsentMethod[] = ['accept-all', 'reject-all', 'custom', 'api', 'withdraw'];
@@ -21,8 +22,8 @@ export const parseConsentRecord = (
   } catch {
     return null;
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return null;
-  const { v, id, policy, time, choices, method } = data as Record<string, unknown>;
+  if (!isRecord(data)) return null;
+  const { v, id, policy, time, choices, method } = data;
   if (
     v !== 1 ||
     typeof id !== 'string' ||
@@ -32,14 +33,12 @@ export const parseConsentRecord = (
     typeof time !== 'string' ||
     Number.isNaN(Date.parse(time)) ||
     !METHODS.includes(method as ConsentMethod) ||
-    typeof choices !== 'object' ||
-    choices === null ||
-    Array.isArray(choices)
+    !isRecord(choices)
   ) {
     return null;
   }
   const keys = Object.keys(choices);
-  const values = choices as Record<string, unknown>;
+  const values = choices;
   if (
     keys.length !== categoryKeys.length ||
     !keys.every((key) => categoryKeys.includes(key) && typeof values[key] === 'boolean') ||

@@ -3,6 +3,7 @@ import type { Config } from '../config/config';
 import type { Lang } from '../config/options';
 import type { ConsentController, ConsentState } from '../consent/types';
 import type { SessionJar } from '../cookies/createSessionJar';
+import type { GtagLoad } from '../google/loadGtag';
 import type { NavigationFeed } from '../lib/createNavigationFeed';
 import type { ReceiptLog } from '../rights/startReceipts';
 import type { BlockedRequest, Context, Stats } from './context';
@@ -50,9 +51,8 @@ export interface UiPart {
 
 export interface StatsPart {
   startStats(ctx: Context, navigation: NavigationFeed): Stats;
-  /** The scrubber, also for the Google gate's `page_location` and `page_referrer`. */
-  scrubUrl(href: string, options?: { allowParams?: string[] }): string | null;
-  scrubReferrer(referrer: string, origin: string): string | null;
+  /** Loads gtag.js with a scrubbed `page_location` and `page_referrer`: the Google gate, with consent. */
+  loadGtag(load: GtagLoad): void;
 }
 
 /** A consent receipt as kept in the tab. */

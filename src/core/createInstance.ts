@@ -13,6 +13,7 @@ import { startGoogle } from '../google/startGoogle';
 import { startGuard } from '../guard/startGuard';
 import { createEmitter } from '../lib/createEmitter';
 import { guarded } from '../lib/guarded';
+import { isRecord } from '../lib/isRecord';
 import { VERSION } from '../version';
 import { coreAudit } from './coreAudit';
 import { createParts } from './createParts';
@@ -76,10 +77,12 @@ export const createInstance = (options: unknown, source: PartSource): Zorgvuldig
   watchConsent(ctx);
   const guard = startGuard(ctx);
   const sweep = startSweeper(ctx);
-  // gtag.js gets a scrubbed page_location: the scrubber comes with the statistics part. Inlined,
-  // it is there in this task; fetched, gtag.js waits for it, and is not loaded if it fails.
-  const scrubber = (): StatsPart | Promise<StatsPart> => parts.peek('stats') ?? parts.get('stats');
-  const google = startGoogle(ctx, guard.scripted, scrubber);
+  // gtag.js gets a scrubbed page_location: its loader comes with the statistics part, beside the
+  // scrubber. Inlined, it is there in this task; fetched, gtag.js waits for it, and is not loaded
+  // if it fails.
+  const gtagLoader = (): StatsPart | Promise<StatsPart> =>
+    parts.peek('stats') ?? parts.get('stats');
+  const google = startGoogle(ctx, guard.scripted, gtagLoader);
   startScriptGate(ctx);
   const deferred = startDeferred(ctx, parts, {
     // The shell comes as a part of its own: a decided visit draws nothing else.
@@ -126,7 +129,7 @@ export const createInstance = (options: unknown, source: PartSource): Zorgvuldig
     version: VERSION,
     getConsent: consent.get,
     setConsent(choices) {
-      if (typeof choices !== 'object' || choices === null || Array.isArray(choices)) {
+      if (!isRecord(choices)) {
         throw new Error(
           'zorgvuldig setConsent(): expected an object such as { statistics: false }',
         );

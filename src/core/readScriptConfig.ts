@@ -1,4 +1,5 @@
 import type { ZorgvuldigOptions } from '../config/options';
+import { isRecord } from '../lib/isRecord';
 
 /** `data-*` attribute → option. Everything else comes from the JSON config element. */
 const ATTRIBUTES: [string, (options: Record<string, unknown>, value: string) => void][] = [
@@ -35,8 +36,7 @@ export const readScriptConfig = (script: HTMLScriptElement | null): ZorgvuldigOp
   if (json?.textContent?.trim()) {
     try {
       const parsed: unknown = JSON.parse(json.textContent);
-      if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))
-        options = parsed as Record<string, unknown>;
+      if (isRecord(parsed)) options = parsed;
       else console.error('zorgvuldig: #zorgvuldig-config must hold a JSON object; it is ignored');
     } catch (error) {
       console.error(

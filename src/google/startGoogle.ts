@@ -1,11 +1,13 @@
 import type { Context } from '../context/context';
 import type { StatsPart } from '../context/parts';
 import { isArray, isFunction, readPageGlobal } from '../lib/readPageGlobal';
-import { trustedScriptUrl } from '../lib/trustedScriptUrl';
 import { watchRawTags } from './watchRawTags';
 
-/** The scrubber, which comes with the statistics part: at once, or once that part arrives. */
-export type Scrubber = () => Pick<StatsPart, 'scrubUrl' | 'scrubReferrer'> | Promise<StatsPart>;
+/**
+ * gtag.js's loader (`loadGtag`), which comes with the statistics part beside the scrubber it
+ * needs: at once, or once that part arrives.
+ */
+export type GtagLoader = () => Pick<StatsPart, 'loadGtag'> | Promise<StatsPart>;
 
 /** What the Google Analytics gate tells the audit. */
 export interface GoogleGate {
@@ -15,7 +17,6 @@ export interface GoogleGate {
 
 const CATEGORY = 'googleAnalytics';
 const DENIED = 'denied';
-const GTAG_JS = 'https://www.googletagmanager.com/gtag/js?id=';
 
 /** gtag.js reads `arguments` objects from `dataLayer` and ignores plain arrays. */
 const command = function (..._args: unknown[]) {
@@ -28,7 +29,7 @@ const command = function (..._args: unknown[]) {
  * holds only denied consent defaults and privacy settings, and gtag.js is not loaded (Advanced
  * mode would send cookieless pings with the page URL, which on a care site can name a health
  * topic). On consent it loads gtag.js once with privacy settings; on withdrawal it switches GA
- * off in the same page. Without a measurement id only the defaults, the privacy settings and the
+ * off in the same page (gtag.js itself is loaded by the statistics part's `loadGtag`). Without a measurement id only the defaults, the privacy settings and the
  * raw-tag check apply, so a site's own gtag snippet inherits them. `scripted`: the elements whose
  * `src` a script set, which the network guard records (they are not raw tags). gtag.js is loaded
  * only with a scrubbed `page_location`: where the scrubber cannot be had, it is not loaded at all.
@@ -36,7 +37,7 @@ const command = function (..._args: unknown[]) {
 export const startGoogle = (
   ctx: Context,
   scripted: WeakSet<object>,
-  scrubber: Scrubber,
+  loader: GtagLoader,
 ): GoogleGate => {
   const { config, consent } = ctx;
   const id = config.google.measurementId;
@@ -81,23 +82,12 @@ export const startGoogle = (
     global[`ga-disable-${id}`] = !granted;
     if (granted && !loaded) {
       loaded = true;
-      const load = ({ scrubUrl, scrubReferrer }: Pick<StatsPart, 'scrubUrl' | 'scrubReferrer'>) => {
-        // Withdrawn while the scrubber was on its way: nothing to load; the next grant loads.
+      const load = (part: Pick<StatsPart, 'loadGtag'>) => {
+        // Withdrawn while the part was on its way: nothing to load; the next grant loads.
         if (!granted) return void (loaded = false);
-        const { href, origin } = location;
-        gtag('js', new Date());
-        gtag('config', id, {
-          ...privacy,
-          page_location: scrubUrl(href, { allowParams: config.queryAllowList }) ?? origin + '/',
-          page_referrer: scrubReferrer(document.referrer, origin) ?? '',
-          ...(config.google.transportUrl && { transport_url: config.google.transportUrl }),
-        });
-        const script = document.createElement('script');
-        script.async = true;
-        script.src = trustedScriptUrl(GTAG_JS + encodeURIComponent(id)) as string;
-        (document.head || document.documentElement).append(script);
+        part.loadGtag({ id, config, gtag, privacy });
       };
-      const found = scrubber();
+      const found = loader();
       if ('then' in found) found.then(load, () => void (loaded = false));
       else load(found);
     }

@@ -1,6 +1,6 @@
 import type { StatsPart } from '../context/parts';
-import { scrubReferrer, scrubUrl } from '../privacy/scrubUrl';
+import { loadGtag } from '../google/loadGtag';
 import { startStats } from '../stats/startStats';
 
-/** Statistics with web-vitals, and the scrubber (the Google gate uses it too). */
-export const statsPart: StatsPart = { startStats, scrubUrl, scrubReferrer };
+/** Statistics with web-vitals, and gtag.js's loader, which needs the same scrubber. */
+export const statsPart: StatsPart = { startStats, loadGtag };

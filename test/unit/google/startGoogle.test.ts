@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { scrubReferrer, scrubUrl } from '../../../src/privacy/scrubUrl';
+import { loadGtag } from '../../../src/google/loadGtag';
 import { startGoogle } from '../../../src/google/startGoogle';
 import { startGuard } from '../../../src/guard/startGuard';
 import { fakeContext, type FakeContext } from '../guard/fakeContext';
@@ -26,7 +26,7 @@ const gtagScripts = () =>
 let ctx: FakeContext;
 const start = (options = {}, choices = {}) => {
   ctx = fakeContext({ google: { measurementId: 'G-TEST123' }, ...options }, choices);
-  return startGoogle(ctx, startGuard(ctx).scripted, () => ({ scrubUrl, scrubReferrer }));
+  return startGoogle(ctx, startGuard(ctx).scripted, () => ({ loadGtag }));
 };
 
 beforeEach(() => {
