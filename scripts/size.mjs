@@ -100,7 +100,7 @@ export const VISITS = [
       'dist/zorgvuldig.stats.js',
       'dist/zorgvuldig.receipts.js',
     ],
-    budget: 24.3 * KB,
+    budget: 24.4 * KB,
     target: 13 * KB,
   },
   {
@@ -117,7 +117,7 @@ export const VISITS = [
   {
     name: 'returning visit, statistics off (a relay configured)',
     files: ['dist/zorgvuldig.min.js', 'dist/zorgvuldig.shell.js', 'dist/zorgvuldig.receipts.js'],
-    budget: 13.6 * KB,
+    budget: 13.7 * KB,
     target: 6 * KB,
   },
 ];
