@@ -13,6 +13,7 @@ import { startGoogle } from '../google/startGoogle';
 import { startGuard } from '../guard/startGuard';
 import { createEmitter } from '../lib/createEmitter';
 import { guarded } from '../lib/guarded';
+import { yieldToMain } from '../lib/yieldToMain';
 import { VERSION } from '../version';
 import { coreAudit } from './coreAudit';
 import { createParts } from './createParts';
@@ -77,19 +78,13 @@ export const createInstance = (options: unknown, source: PartSource): Zorgvuldig
   const guard = startGuard(ctx);
   const sweep = startSweeper(ctx);
   // gtag.js gets a scrubbed page_location: the scrubber comes with the statistics part. Inlined,
-  // it is there in this task; fetched, gtag.js waits for it, and is not loaded if it fails.
-  const scrubber = (): StatsPart | Promise<StatsPart> => parts.peek('stats') ?? parts.get('stats');
+  // it is there in this task; fetched, gtag.js waits for it, and is not loaded if it fails. The
+  // part is requested after a yield, like every part, so this task holds the guarantees only.
+  const scrubber = (): StatsPart | Promise<StatsPart> =>
+    parts.peek('stats') ?? yieldToMain().then(() => parts.get('stats'));
   const google = startGoogle(ctx, guard.scripted, scrubber);
   startScriptGate(ctx);
-  const deferred = startDeferred(ctx, parts, {
-    // The shell comes as a part of its own: a decided visit draws nothing else.
-    shell: config.banner
-      ? (open) =>
-          parts
-            .get('shell')
-            .then(guarded('drawing the reopen control', (part) => part.createShell(ctx, open)))
-      : null,
-  });
+  const deferred = startDeferred(ctx, parts, { banner: config.banner });
   // A receipt carries the pseudonym consent just allowed: it waits for the statistics part then.
   const receipts = deferReceipts(ctx, parts, () =>
     deferred.statsReady().then((stats) => stats?.pseudonym() ?? null),

@@ -95,7 +95,8 @@ test.describe('start-up: leaving early', () => {
   }) => {
     const held = await holdParts(page, ['stats']);
     const path = `/t/kort-bezoek-${test.info().workerIndex}-${Date.now()}.html`;
-    await openSdkPage(page, { ...WITH_STATISTICS, path });
+    // The part may be requested before the page's load event, which then waits for it.
+    await openSdkPage(page, { ...WITH_STATISTICS, path, waitUntil: 'domcontentloaded' });
     await expect(banner(page)).toBeVisible();
     await expect.poll(() => held.held()).toBeGreaterThanOrEqual(1);
     // Gone to the site's next page before the part arrived there: the first page view may leave
@@ -173,7 +174,8 @@ test.describe('start-up: returning visit with a decision', () => {
     await decideOnPageWithLink(page);
 
     const held = await holdParts(page, ['shell']);
-    await page.reload();
+    // The shell is requested right after the core's task, so the load event waits for it.
+    await page.reload({ waitUntil: 'domcontentloaded' });
     await expect.poll(() => held.held()).toBe(1);
     // The reopen control is not there yet: the click reaches the core's listener only.
     await page.getByRole('button', { name: 'Cookies', exact: true }).click();
