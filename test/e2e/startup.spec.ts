@@ -89,6 +89,33 @@ test.describe('start-up: first visit', () => {
   }
 });
 
+test.describe('start-up: before the next script of the page', () => {
+  test('the API, the consent defaults and the guard are in place for the script after the SDK tag', async ({
+    page,
+  }) => {
+    // Should the guard fail, the beacon must still not reach the internet.
+    await page.route('**/*.google-analytics.com/**', (route) => route.abort());
+    await openSdkPage(page, {
+      attributes: { 'data-ga-id': 'G-TEST123' },
+      head: `<script>window.nextScript = {
+        api: typeof window.zorgvuldig?.getConsent,
+        decided: window.zorgvuldig?.getConsent?.().decided,
+        first: Array.from(window.dataLayer?.[0] ?? []).slice(0, 2).join(' '),
+        beacon: navigator.sendBeacon('https://www.google-analytics.com/g/collect', 'x'),
+      };</script>`,
+    });
+    const seen = await page.evaluate(
+      () => (window as unknown as { nextScript: object }).nextScript,
+    );
+    expect(seen).toEqual({
+      api: 'function',
+      decided: false,
+      first: 'consent default',
+      beacon: false,
+    });
+  });
+});
+
 test.describe('start-up: leaving early', () => {
   test('a visitor who leaves before the statistics part has arrived is still counted', async ({
     page,
