@@ -2,8 +2,11 @@
 // Where the SDK's long tasks go: loads the bench's zorgvuldig pages in Chromium at a CPU
 // slow-down with a trace running (CDP Tracing, the V8 sampling profiler in it), and prints, for
 // every main-thread task of 20 ms or more, what ran in it: the scripts evaluated and compiled,
-// the functions called by URL, style and layout, and the functions that took the most time
-// (self time from the profiler's samples). The same pages and server as `npm run bench`.
+// the functions called by URL, style and layout, lazy compiles, the source positions V8
+// collected for a stack trace (DevTools records one at each `document.cookie` access), and the
+// functions that took the most time (self time from the profiler's samples). The same pages and
+// server as `npm run bench`. Tracing slows the page: compare runs of this tool with each other,
+// and the bench's figures with the bench's.
 //   node bench/profile.mjs [--rate 4] [--runs 1] [--only zv-script,zv-returning,zv-full]
 //                          [--min 20] [--top 12] [--trace-dir /tmp/zv-traces]
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -152,6 +155,7 @@ const INTERESTING = new Set([
   'v8.compileModule',
   'v8.evaluateModule',
   'V8.CompileCode',
+  'V8.CollectSourcePositions',
   'v8.produceCache',
   'FunctionCall',
   'TimerFire',
@@ -193,7 +197,7 @@ const report = (subject, { events, own, dcl, shownAt }) => {
         .filter((e) => e.name === name && e.ts >= task.ts && e.ts + e.dur <= end)
         .reduce((total, e) => total + e.dur, 0);
     console.log(
-      `\n-- task @${ms(task.ts - zero)} ms, ${ms(task.dur)} ms, thread time ${ms(task.tdur ?? 0)} ms (lazy compile ${ms(sum('V8.CompileCode'))} ms, GC ${ms(sum('MinorGC') + sum('MajorGC'))} ms, microtasks ${ms(sum('RunMicrotasks'))} ms)`,
+      `\n-- task @${ms(task.ts - zero)} ms, ${ms(task.dur)} ms, thread time ${ms(task.tdur ?? 0)} ms (lazy compile ${ms(sum('V8.CompileCode'))} ms, source positions ${ms(sum('V8.CollectSourcePositions'))} ms, GC ${ms(sum('MinorGC') + sum('MajorGC'))} ms, microtasks ${ms(sum('RunMicrotasks'))} ms)`,
     );
     const inside = onMain
       .filter((e) => e !== task && e.ts >= task.ts && e.ts + (e.dur ?? 0) <= end)
