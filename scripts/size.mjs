@@ -28,7 +28,7 @@ export const ENTRIES = [
   {
     name: 'dist/zorgvuldig.min.js',
     what: 'script tag: the core (blocks the page)',
-    budget: 11.3 * KB,
+    budget: 11.35 * KB,
     target: 6 * KB,
   },
   {
@@ -100,7 +100,7 @@ export const VISITS = [
       'dist/zorgvuldig.stats.js',
       'dist/zorgvuldig.receipts.js',
     ],
-    budget: 24.3 * KB,
+    budget: 24.4 * KB,
     target: 13 * KB,
   },
   {
@@ -117,7 +117,7 @@ export const VISITS = [
   {
     name: 'returning visit, statistics off (a relay configured)',
     files: ['dist/zorgvuldig.min.js', 'dist/zorgvuldig.shell.js', 'dist/zorgvuldig.receipts.js'],
-    budget: 13.3 * KB,
+    budget: 13.4 * KB,
     target: 6 * KB,
   },
 ];

@@ -14,6 +14,7 @@ import { startGuard } from '../guard/startGuard';
 import { createEmitter } from '../lib/createEmitter';
 import { guarded } from '../lib/guarded';
 import { isRecord } from '../lib/isRecord';
+import { yieldToMain } from '../lib/yieldToMain';
 import { VERSION } from '../version';
 import { coreAudit } from './coreAudit';
 import { createParts } from './createParts';
@@ -79,20 +80,13 @@ export const createInstance = (options: unknown, source: PartSource): Zorgvuldig
   const sweep = startSweeper(ctx);
   // gtag.js gets a scrubbed page_location: its loader comes with the statistics part, beside the
   // scrubber. Inlined, it is there in this task; fetched, gtag.js waits for it, and is not loaded
-  // if it fails.
+  // if it fails. The part is requested after a yield, like every part, so this task holds the
+  // guarantees only.
   const gtagLoader = (): StatsPart | Promise<StatsPart> =>
-    parts.peek('stats') ?? parts.get('stats');
+    parts.peek('stats') ?? yieldToMain().then(() => parts.get('stats'));
   const google = startGoogle(ctx, guard.scripted, gtagLoader);
   startScriptGate(ctx);
-  const deferred = startDeferred(ctx, parts, {
-    // The shell comes as a part of its own: a decided visit draws nothing else.
-    shell: config.banner
-      ? (open) =>
-          parts
-            .get('shell')
-            .then(guarded('drawing the reopen control', (part) => part.createShell(ctx, open)))
-      : null,
-  });
+  const deferred = startDeferred(ctx, parts, { banner: config.banner });
   // A receipt carries the pseudonym consent just allowed: it waits for the statistics part then.
   const receipts = deferReceipts(ctx, parts, () =>
     deferred.statsReady().then((stats) => stats?.pseudonym() ?? null),

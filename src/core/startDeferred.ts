@@ -5,7 +5,7 @@ import { createNavigationFeed } from '../lib/createNavigationFeed';
 import { guarded } from '../lib/guarded';
 import { randomId } from '../lib/randomId';
 import { stashUnsentPage, takeUnsentPages, withdrawUnsentPage } from '../lib/unsentPages';
-import { afterPaint, yieldToMain } from '../lib/yieldToMain';
+import { afterNextPaint, afterPaint, yieldToMain } from '../lib/yieldToMain';
 import type { Parts } from './createParts';
 import { listenForPreferenceLinks } from './listenForPreferenceLinks';
 
@@ -34,7 +34,7 @@ export interface Deferred {
 export const startDeferred = (
   ctx: Context,
   parts: Parts,
-  options: { shell: ((open: () => void) => Shell | Promise<Shell | undefined>) | null },
+  options: { banner: boolean },
 ): Deferred => {
   const { config, consent, jar } = ctx;
   let rights: RightsActions = { download() {}, erase: () => Promise.resolve(false) };
@@ -56,13 +56,13 @@ export const startDeferred = (
 
   /** The shell, made once. Null where its part cannot load (then the warning has said so). */
   const loadShell = () =>
-    (shell ||= options.shell
-      ? Promise.resolve()
-          .then(() => options.shell?.(openPreferences))
-          .then(
-            (made) => made ?? null,
-            () => null,
-          )
+    (shell ||= options.banner
+      ? parts.get('shell').then(
+          (part) =>
+            guarded('drawing the reopen control', () => part.createShell(ctx, openPreferences))() ??
+            null,
+          () => null,
+        )
       : Promise.resolve(null));
   /** The UI part, mounted once in the shell. Null where either cannot load. */
   const loadUi = () =>
@@ -74,10 +74,10 @@ export const startDeferred = (
       () => null,
     ));
   const openPreferences = () => {
-    if (!options.shell) return;
+    if (!options.banner) return;
     void loadUi().then(guarded('opening the preferences', (mounted) => mounted?.openPreferences()));
   };
-  if (options.shell) ctx.onTeardown(listenForPreferenceLinks(openPreferences));
+  if (options.banner) ctx.onTeardown(listenForPreferenceLinks(openPreferences));
 
   const startStats = () =>
     (statsStarting ||= parts
@@ -113,8 +113,18 @@ export const startDeferred = (
   };
 
   const run = async () => {
+    // The task the script ran in holds the guarantees only: the parts are requested here.
     await yieldToMain();
-    if (options.shell && !consent.get().decided) await loadUi();
+    if (options.banner) {
+      // A first visit's banner: both parts at once, each run in a task of its own as it arrives
+      // (an inlined part is mounted here, after the yield). A decided visit's reopen control:
+      // its part downloads now and is drawn as soon as the page has painted.
+      if (!consent.get().decided) await loadUi();
+      else {
+        parts.get('shell').catch(() => undefined);
+        afterNextPaint(() => void loadShell());
+      }
+    }
     await yieldToMain();
     // The cookie declaration, where the page asks for one, comes with the rights part.
     const tables = () => {
@@ -132,8 +142,6 @@ export const startDeferred = (
     // The banner paints first; then the statistics part, in an idle period.
     const begin = guarded('starting the statistics', () => {
       painted = true;
-      // A decided visit's reopen control: after the paint, like the statistics.
-      void loadShell();
       followStatistics();
     });
     if (parts.peek('stats')) begin();
@@ -165,13 +173,6 @@ export const startDeferred = (
     removeEventListener('pageshow', restored);
     for (const type of ['visibilitychange', 'pagehide']) removeEventListener(type, leaving);
   });
-  // A first visit's parts start downloading now, beside the HTML, each run in a task of its own.
-  // (An inlined part is mounted after the yield instead, to keep this task short.) A
-  // `showPreferences()` replayed from the queue waits for the shell.
-  if (options.shell && !consent.get().decided) {
-    void loadShell();
-    if (!parts.peek('ui')) parts.get('ui').catch(() => undefined);
-  }
   followStatistics();
   void run().catch(guarded('starting the SDK', (error: unknown) => console.error(error)));
 
@@ -180,7 +181,7 @@ export const startDeferred = (
       guarded('following consent', (state) => {
         followStatistics();
         // forget() resets the record: the banner asks again.
-        if (options.shell && !state.decided) void loadUi();
+        if (options.banner && !state.decided) void loadUi();
       }),
     ),
   );

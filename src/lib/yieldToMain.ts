@@ -17,21 +17,36 @@ export const yieldToMain = (): Promise<void> => {
   return new Promise((resolve) => setTimeout(resolve, 0));
 };
 
-/**
- * Runs `fn` once, after the page has painted and in an idle period: the next frame, then a task,
- * then idle time. A page in a background tab paints no frames, so `timeout` ms bound the wait.
- */
-export const afterPaint = (fn: () => void, timeout = 1000): void => {
+/** `fn`, callable many times, run the first time only. */
+const once = (fn: () => void) => {
   let done = false;
-  const run = () => {
+  return () => {
     if (done) return;
     done = true;
     fn();
   };
-  requestAnimationFrame(() =>
-    setTimeout(() =>
+};
+
+/**
+ * Runs `fn` once, as soon as the page has painted: the next frame, then a task. A page in a
+ * background tab paints no frames, so `timeout` ms bound the wait.
+ */
+export const afterNextPaint = (fn: () => void, timeout = 1000): void => {
+  const run = once(fn);
+  requestAnimationFrame(() => setTimeout(run));
+  setTimeout(run, timeout);
+};
+
+/**
+ * Runs `fn` once, after the page has painted and in an idle period: the next frame, then a task,
+ * then idle time. `timeout` ms bound the whole wait (a background tab paints no frames).
+ */
+export const afterPaint = (fn: () => void, timeout = 1000): void => {
+  const run = once(fn);
+  afterNextPaint(
+    () =>
       typeof requestIdleCallback == 'function' ? requestIdleCallback(run, { timeout }) : run(),
-    ),
+    timeout,
   );
   setTimeout(run, timeout);
 };

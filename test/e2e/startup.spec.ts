@@ -89,13 +89,41 @@ test.describe('start-up: first visit', () => {
   }
 });
 
+test.describe('start-up: before the next script of the page', () => {
+  test('the API, the consent defaults and the guard are in place for the script after the SDK tag', async ({
+    page,
+  }) => {
+    // Should the guard fail, the beacon must still not reach the internet.
+    await page.route('**/*.google-analytics.com/**', (route) => route.abort());
+    await openSdkPage(page, {
+      attributes: { 'data-ga-id': 'G-TEST123' },
+      head: `<script>window.nextScript = {
+        api: typeof window.zorgvuldig?.getConsent,
+        decided: window.zorgvuldig?.getConsent?.().decided,
+        first: Array.from(window.dataLayer?.[0] ?? []).slice(0, 2).join(' '),
+        beacon: navigator.sendBeacon('https://www.google-analytics.com/g/collect', 'x'),
+      };</script>`,
+    });
+    const seen = await page.evaluate(
+      () => (window as unknown as { nextScript: object }).nextScript,
+    );
+    expect(seen).toEqual({
+      api: 'function',
+      decided: false,
+      first: 'consent default',
+      beacon: false,
+    });
+  });
+});
+
 test.describe('start-up: leaving early', () => {
   test('a visitor who leaves before the statistics part has arrived is still counted', async ({
     page,
   }) => {
     const held = await holdParts(page, ['stats']);
     const path = `/t/kort-bezoek-${test.info().workerIndex}-${Date.now()}.html`;
-    await openSdkPage(page, { ...WITH_STATISTICS, path });
+    // The part may be requested before the page's load event, which then waits for it.
+    await openSdkPage(page, { ...WITH_STATISTICS, path, waitUntil: 'domcontentloaded' });
     await expect(banner(page)).toBeVisible();
     await expect.poll(() => held.held()).toBeGreaterThanOrEqual(1);
     // Gone to the site's next page before the part arrived there: the first page view may leave
@@ -173,7 +201,8 @@ test.describe('start-up: returning visit with a decision', () => {
     await decideOnPageWithLink(page);
 
     const held = await holdParts(page, ['shell']);
-    await page.reload();
+    // The shell is requested right after the core's task, so the load event waits for it.
+    await page.reload({ waitUntil: 'domcontentloaded' });
     await expect.poll(() => held.held()).toBe(1);
     // The reopen control is not there yet: the click reaches the core's listener only.
     await page.getByRole('button', { name: 'Cookies', exact: true }).click();

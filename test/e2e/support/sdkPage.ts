@@ -15,6 +15,11 @@ export interface SdkPageOptions {
   csp?: string;
   /** Path of the generated page on the demo server's origin. Default `/t/page.html`. */
   path?: string;
+  /**
+   * What `page.goto` waits for. Default `load`; a test that holds a part the core requests
+   * before the page's load event needs `domcontentloaded` (the load event waits for the part).
+   */
+  waitUntil?: 'load' | 'domcontentloaded';
 }
 
 const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
@@ -46,7 +51,7 @@ export const openSdkPage = async (page: Page, options: SdkPageOptions = {}) => {
       body: sdkHtml(options),
     }),
   );
-  await page.goto(path);
+  await page.goto(path, { waitUntil: options.waitUntil ?? 'load' });
 };
 
 /** The banner's shadow host; Playwright's CSS locators pierce the open shadow root. */

@@ -48,6 +48,7 @@ const setup = ({ options = {}, decided = false, failing = [] }: Setup = {}) => {
   const openPreferences = vi.fn();
   const stats = { track: vi.fn(), pseudonym: () => null, sent: () => [], forget() {} } as Stats;
   const modules = {
+    shell: { createShell },
     ui: { mountUi: vi.fn(() => ({ openPreferences })) },
     stats: { startStats: vi.fn(() => stats), scrubUrl: () => null, scrubReferrer: () => null },
     rights: { mountCookieTables: vi.fn() },
@@ -59,28 +60,31 @@ const setup = ({ options = {}, decided = false, failing = [] }: Setup = {}) => {
       ? Promise.reject(new Error(`${name} 404`))
       : Promise.resolve(modules[name]);
   }) as never);
-  const deferred = startDeferred(ctx, parts, { shell: (open) => createShell(ctx, open) });
+  const deferred = startDeferred(ctx, parts, { banner: true });
   return { ctx, deferred, requested, modules, openPreferences, stats };
 };
 
 describe('startDeferred', () => {
-  it('a first visit: the UI part fetched at once, the statistics part only after the paint', async () => {
+  it('a first visit: the shell and UI parts requested right after the core task, statistics only after the paint', async () => {
     const { requested, modules } = setup();
-    // Fetched in the core's own task, mounted in a later one.
-    expect(requested).toEqual(['ui']);
-    expect(modules.ui.mountUi).not.toHaveBeenCalled();
+    // Nothing in the core's own task: the parts are requested after its first yield.
+    expect(requested).toEqual([]);
     await new Promise((resolve) => setTimeout(resolve));
+    expect(requested).toEqual(['shell', 'ui']);
     expect(requested).not.toContain('stats');
     await settle();
-    expect(requested).toEqual(['ui', 'stats']);
+    expect(requested).toEqual(['shell', 'ui', 'stats']);
     expect(modules.ui.mountUi).toHaveBeenCalledTimes(1);
     expect(modules.stats.startStats).toHaveBeenCalledTimes(1);
   });
 
-  it('a decided visitor: no UI part until the preferences are opened, then it opens once', async () => {
+  it('a decided visitor: the reopen control after the paint, no UI part until the preferences are opened, then it opens once', async () => {
     const { requested, deferred, openPreferences } = setup({ decided: true });
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(requested).toEqual(['shell']);
+    expect(document.querySelector('#zorgvuldig-ui')).toBeNull();
     await settle();
-    expect(requested).toEqual(['stats']);
+    expect(requested).toEqual(['shell', 'stats']);
     const reopen = document.querySelector('#zorgvuldig-ui')!.shadowRoot!.querySelector('button')!;
     expect(reopen.hidden).toBe(false);
     reopen.click();
@@ -96,7 +100,7 @@ describe('startDeferred', () => {
     const { requested, deferred, stats } = setup({ options: { statisticsDefault: 'off' } });
     deferred.track('klik');
     await settle();
-    expect(requested).toEqual(['ui']);
+    expect(requested).toEqual(['shell', 'ui']);
     expect(sessionStorage.getItem('zv_queue')).toBeNull();
     expect(document.cookie).not.toContain('zv_id');
     expect(stats.track).not.toHaveBeenCalled();
