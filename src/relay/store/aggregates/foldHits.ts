@@ -67,8 +67,10 @@ const visitFold = (d: VisitDimension, scope: 'all' | 'each', { fresh, other }: R
   const samePage = scope === 'each' ? ' AND o.page = n.page' : '';
   const sameValue = d.value ? ` AND ${d.value('o.')} = ${d.value('n.')}` : '';
   // The pseudonym when this is the visit's first hit of its kind, else null (not counted).
+  // `o.id < n.id` follows from the watermark, and is there for PostgreSQL: a look-up made of
+  // equalities alone it may turn into a hash of every counted hit, built for each fold.
   const first = d.distinct
-    ? `CASE WHEN NOT EXISTS (SELECT 1 FROM ${other} WHERE o.day = n.day AND o.sid = n.sid AND ${COUNTED} AND ${d.where('o.')}${sameValue}${samePage}) THEN n.sid END`
+    ? `CASE WHEN NOT EXISTS (SELECT 1 FROM ${other} WHERE o.day = n.day AND o.sid = n.sid AND o.id < n.id AND ${COUNTED} AND ${d.where('o.')}${sameValue}${samePage}) THEN n.sid END`
     : 'n.sid';
   const groups = ['day', ...(scope === 'each' ? ['page'] : []), ...(d.value ? ['value'] : [])];
   return `INSERT INTO agg_visits (dim, page, day, value, visits, hits)
@@ -84,19 +86,17 @@ const visitFold = (d: VisitDimension, scope: 'all' | 'each', { fresh, other }: R
  * The exit of a visit is its last page view (latest `received`, then highest id). For every
  * visit with new page views, the exit it had among the counted hits is taken back and the
  * exit among all its hits is added: the same page when a new view came earlier, another when
- * a later one arrived.
+ * a later one arrived. Each visit's last view is looked up on its own (a visitor's handful of
+ * hits), where a join would let PostgreSQL hash every stored hit.
  */
-const exitFold = (
-  { fresh, other }: Reads,
-  counted: boolean,
-): string => `INSERT INTO agg_visits (dim, page, day, value, visits, hits)
+const exitFold = ({ fresh, other }: Reads, counted: boolean): string =>
+  `INSERT INTO agg_visits (dim, page, day, value, visits, hits)
     SELECT 'exit', page, day, '', ${counted ? '-' : ''}COUNT(*), ${counted ? '-' : ''}COUNT(*) FROM (
-      SELECT o.day, o.page,
-        ROW_NUMBER() OVER (PARTITION BY o.day, o.sid ORDER BY o.received DESC, o.id DESC) AS rn
+      SELECT touched.day, (SELECT o.page FROM ${other}
+        WHERE o.day = touched.day AND o.sid = touched.sid AND o.type = 'pageview'${counted ? ` AND ${COUNTED}` : ''}
+        ORDER BY o.received DESC, o.id DESC LIMIT 1) AS page
       FROM (SELECT DISTINCT n.day, n.sid FROM ${fresh} WHERE ${NEW_HITS} AND n.type = 'pageview') AS touched
-      JOIN ${other} ON o.day = touched.day AND o.sid = touched.sid
-      WHERE o.type = 'pageview'${counted ? ` AND ${COUNTED}` : ''}
-    ) AS ranked WHERE rn = 1 GROUP BY day, page
+    ) AS exits WHERE page IS NOT NULL GROUP BY day, page
     ${ADD_VISITS}`;
 
 const foldOf = (dialect: SqlDriver['dialect']): string[] => {
