@@ -65,7 +65,7 @@ export const createSqlStore = (
     );
   }
   let migrated: Promise<void> | null = null;
-  const storedHits = keepPlannerStatistics(driver);
+  const stored = keepPlannerStatistics(driver);
 
   // On a shared server (PostgreSQL) instances that start at once migrate one after the other.
   const runLocked = () =>
@@ -92,7 +92,7 @@ export const createSqlStore = (
     ];
     await migrate();
     await (driver.insertMany ? driver.insertMany(statements) : driver.transaction(statements));
-    storedHits(statements);
+    stored(bodies.reduce((count, records) => count + records.length, 0));
   };
 
   const group = createGroupCommit<StoredRecord>({

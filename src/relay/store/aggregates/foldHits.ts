@@ -35,10 +35,11 @@ const COUNTED = `o.id <= ${WATERMARK}`;
 
 /**
  * Where a visitor's counted hits are read. SQLite, without statistics, prefers the index that
- * matches the most equalities, and a look-up by type, day and page matches three of
- * `hits_type_day_page`: it would walk every earlier view of that page that day, slower as the
- * day fills. A visitor's own hits are a handful in `hits_day_sid`, so SQLite is told to use
- * that index. PostgreSQL plans by its statistics and finds the selective index itself.
+ * matches the most equalities, and a look-up by type, day and page matched three of
+ * `hits_type_day_page` (dropped by migration 5): it walked every earlier view of that page that
+ * day, slower as the day filled. A visitor's own hits are a handful in `hits_day_sid`, so
+ * SQLite is told to use that index. PostgreSQL plans by its statistics (keepPlannerStatistics)
+ * and the look-ups below are written so it probes them per visitor.
  */
 const OTHER_HITS: Record<SqlDriver['dialect'], string> = {
   sqlite: 'hits o INDEXED BY hits_day_sid',

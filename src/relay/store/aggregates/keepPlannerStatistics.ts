@@ -1,6 +1,6 @@
-import type { SqlDriver, SqlStatement } from '../types';
+import type { SqlDriver } from '../types';
 
-/** Hits stored before the first ANALYZE: below this any plan is fast. */
+/** Records stored before the first ANALYZE: below this any plan is fast. */
 const FIRST_ANALYZE_AT = 1_000;
 
 /**
@@ -16,8 +16,9 @@ export const keepPlannerStatistics = (driver: SqlDriver) => {
   let stored = 0;
   let nextAt = FIRST_ANALYZE_AT;
   let running = false;
-  return (statements: readonly SqlStatement[]) => {
-    stored += statements.filter((statement) => statement.sql.startsWith('INSERT INTO hits')).length;
+  /** Called with the number of records a transaction stored (hits, and the few receipts). */
+  return (records: number) => {
+    stored += records;
     if (stored < nextAt || running) return;
     nextAt = stored * 2;
     running = true;
