@@ -1,13 +1,18 @@
+import { hitIdentities } from './hitIdentities';
 import { jsonResponse } from './jsonResponse';
 import { readJsonRequest } from './readJsonRequest';
 import { readRequestUserAgent } from './readRequestUserAgent';
 import type { RelayState } from './relayState';
 import { sanitiseHit } from './sanitiseHit';
+import { sha256Hex } from './sha256Hex';
 import { storeRecords } from './storeRecords';
 import { collectSchema } from './schemas';
 import type { RelayContext, StoredHit } from './types';
 
-/** `POST /collect`: a beacon of hits, stored one record per hit. All or nothing. */
+/**
+ * `POST /collect`: a beacon of hits, stored one record per hit, all or nothing. A hit this relay
+ * took recently in another body (`hitIdentities`) is left out, so every sink gets it once.
+ */
 export const handleCollect = async (
   request: Request,
   ip: string | null,
@@ -34,5 +39,10 @@ export const handleCollect = async (
   }
   if (body.dropped) state.counters.browserDrops += body.dropped;
   const id = body.bid === undefined ? undefined : `collect:${body.sid}:${body.bid}`;
-  return storeRecords(records, state, ctx, headers, id);
+  const hitIds = await Promise.all(
+    hitIdentities(records).map(
+      async (identity) => `hit:${(await sha256Hex(identity)).slice(0, 32)}`,
+    ),
+  );
+  return storeRecords(records, state, ctx, headers, id, hitIds);
 };

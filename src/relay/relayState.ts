@@ -11,7 +11,10 @@ export interface RelayState {
   store(records: StoredRecord[], ctx: RelayContext): Promise<boolean>;
   /** Today's salt for GA client-id hashes. */
   salt(): string;
-  /** Recently stored body ids (`collect:<bid>`, `consent:<id>`), to store a repeat once. */
+  /**
+   * Recently stored body ids (`collect:<sid>:<bid>`, `consent:<id>`) and hit ids (`hit:<hash>`),
+   * to store a repeat once.
+   */
   seen: SeenIds;
 }
 
@@ -24,6 +27,7 @@ export const createRelayState = (options: ResolvedOptions, salt: () => string): 
     storeFailures: 0,
     browserDrops: 0,
     duplicates: 0,
+    repeatedRecords: 0,
     gaForwarded: 0,
     gaWithoutConsent: 0,
   };

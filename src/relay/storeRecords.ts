@@ -11,9 +11,12 @@ export const storageUnavailable = (headers: Record<string, string>): Response =>
   );
 
 /**
- * Stores validated records and acknowledges them (202), or answers 503 with nothing kept. A body
- * whose `id` this relay stored recently is acknowledged again (202, `duplicate: true`) and not
- * stored twice: the client sent it twice (a beacon and a retry) and must stop retrying it.
+ * Stores validated records and acknowledges them (202), or answers 503 with nothing kept.
+ *
+ * A body whose `id` this relay took recently is acknowledged again (202, `duplicate: true`) and
+ * not stored twice: the client sent it twice (a beacon and a retry) and must stop retrying it.
+ * `recordIds` (one per record, or none) do the same for single records that arrive again in
+ * another body: those are left out, the rest stored, and a body of repeats alone is a duplicate.
  */
 export const storeRecords = async (
   records: StoredRecord[],
@@ -21,16 +24,30 @@ export const storeRecords = async (
   ctx: RelayContext,
   headers: Record<string, string>,
   id?: string,
+  recordIds: readonly string[] = [],
 ): Promise<Response> => {
   if (id !== undefined && !state.seen.claim(id)) {
     state.counters.duplicates++;
     return jsonResponse(202, { ok: true, duplicate: true }, headers);
   }
-  if (!(await state.store(records, ctx))) {
+  const claimed: string[] = [];
+  const fresh = recordIds.length ? [] : records;
+  recordIds.forEach((recordId, i) => {
+    if (!state.seen.claim(recordId)) return;
+    claimed.push(recordId);
+    fresh.push(records[i]);
+  });
+  if (!fresh.length) {
+    state.counters.duplicates++;
+    return jsonResponse(202, { ok: true, duplicate: true }, headers);
+  }
+  if (!(await state.store(fresh, ctx))) {
     // Not kept, so not seen: the retry this 503 asks for must be stored.
-    if (id !== undefined) state.seen.release(id);
+    for (const taken of id === undefined ? claimed : [id, ...claimed]) state.seen.release(taken);
     return storageUnavailable(headers);
   }
   state.counters.accepted++;
-  return jsonResponse(202, { ok: true, stored: records.length }, headers);
+  if (fresh.length < records.length)
+    state.counters.repeatedRecords += records.length - fresh.length;
+  return jsonResponse(202, { ok: true, stored: fresh.length }, headers);
 };

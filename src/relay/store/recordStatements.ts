@@ -1,3 +1,4 @@
+import { hitIdentities } from '../hitIdentities';
 import { pageOfUrl } from '../pageOfUrl';
 import { sha256Hex } from '../sha256Hex';
 import type { StoredHit, StoredReceipt, StoredRecord } from '../types';
@@ -51,21 +52,17 @@ const propText = (value: string | number | boolean | null): string =>
   typeof value === 'string' ? value : JSON.stringify(value);
 
 /**
- * The identity of a hit: a hash of the record as stored and of how many identical records came
- * before it in the same body. The same record written again (a body retried after a 503, an
- * NDJSON file imported twice) gets the same key and is stored once; two identical hits in one
- * body (an event tracked twice in the same millisecond) stay two.
+ * The key of a hit: a hash of its identity (`hitIdentities`), which counts identical hits
+ * before it in the same body. The same hit stored again (a copy delivered by the next page, a
+ * body retried after a 503, an NDJSON file imported twice) gets the same key and is stored
+ * once; two identical hits in one body (an event tracked twice in the same millisecond) stay two.
  */
-const hitKey = async (recordText: string, occurrence: number): Promise<string> =>
+const hitKey = async (identity: string): Promise<string> =>
   // 128 bits of SHA-256: collisions are out of reach, and the unique index stays half as big.
-  (await sha256Hex(`${recordText}#${occurrence}`)).slice(0, 32);
+  (await sha256Hex(identity)).slice(0, 32);
 
-const hitStatements = async (
-  hit: StoredHit,
-  recordText: string,
-  occurrence: number,
-): Promise<SqlStatement[]> => {
-  const key = await hitKey(recordText, occurrence);
+const hitStatements = async (hit: StoredHit, identity: string): Promise<SqlStatement[]> => {
+  const key = await hitKey(identity);
   const received = Date.parse(hit.received);
   const day = hit.received.slice(0, 10);
   const values: Record<(typeof HIT_COLUMNS)[number], SqlValue> = {
@@ -131,22 +128,18 @@ const receiptStatement = (receipt: StoredReceipt): SqlStatement => ({
 
 /**
  * The INSERT statements of one body's records (the records of one `append` call, or of one
- * body read back from an NDJSON file). Occurrences of identical records are counted within it.
+ * body read back from an NDJSON file). Occurrences of identical hits are counted within it.
  */
 export const recordStatements = async (
   records: readonly StoredRecord[],
 ): Promise<SqlStatement[]> => {
-  const seen = new Map<string, number>();
+  const hits = records.filter((record): record is StoredHit => record.type !== 'consent');
+  const identities = hitIdentities(hits);
   const statements: SqlStatement[] = [];
+  let hitIndex = 0;
   for (const record of records) {
-    if (record.type === 'consent') {
-      statements.push(receiptStatement(record as StoredReceipt));
-      continue;
-    }
-    const text = JSON.stringify(record);
-    const occurrence = seen.get(text) ?? 0;
-    seen.set(text, occurrence + 1);
-    statements.push(...(await hitStatements(record as StoredHit, text, occurrence)));
+    if (record.type === 'consent') statements.push(receiptStatement(record as StoredReceipt));
+    else statements.push(...(await hitStatements(record, identities[hitIndex++])));
   }
   return statements;
 };

@@ -295,6 +295,30 @@ describe('createSqlStore on the group commit', () => {
     await store.close();
   });
 
+  it('stores a hit delivered again later, in another body, once', async () => {
+    const driver = countedDriver();
+    const store = createSqlStore(driver, { batchWindowMs: 'turn' });
+    const sid = newSid();
+    const sent = { ...hitRecord(sid, 1), bid: 'firstbodyfirstbody0000' } as StoredRecord;
+    // The copy the next page delivered: received later, in a body of its own, from a new address.
+    const copy = {
+      ...hitRecord(sid, 1),
+      received: '2025-01-02T10:00:01.250Z',
+      bid: 'nextbodynextbody000000',
+      ip: '192.0.2.0',
+    } as StoredRecord;
+    await store.append([sent]);
+    await store.append([copy, hitRecord(sid, 2)]);
+    const rows = await driver.all<{ url: string; bid: string | null }>({
+      sql: 'SELECT url, bid FROM hits ORDER BY url',
+    });
+    expect(rows).toEqual([
+      { url: 'https://site.example/p1', bid: 'firstbodyfirstbody0000' },
+      { url: 'https://site.example/p2', bid: null },
+    ]);
+    await store.close();
+  });
+
   it('names itself when an option is wrong', () => {
     expect(() => createSqlStore(countedDriver(), { maxBatch: 0 })).toThrow(
       /createSqlStore\(\): maxBatch/,

@@ -288,11 +288,10 @@ export const defineRelaySuite = (name: string, setup: () => Promise<RelayHarness
       expect(again.status).toBe(202);
       expect(await again.json()).toEqual({ ok: true, duplicate: true });
       expect(await recordsOf(sid)).toHaveLength(1);
-      // An old client without `bid` is accepted, every time.
+      // An old client without `bid` is accepted, and its hit, already stored, is a repeat.
       const old = beacon(sid);
       expect((await h.dispatch(post('/collect', old), PEER)).status).toBe(202);
-      expect((await h.dispatch(post('/collect', old), PEER)).status).toBe(202);
-      expect(await recordsOf(sid)).toHaveLength(3);
+      expect(await recordsOf(sid)).toHaveLength(1);
 
       const id = `dup${newSid()}`.slice(0, 22);
       const receipt = {
@@ -309,6 +308,44 @@ export const defineRelaySuite = (name: string, setup: () => Promise<RelayHarness
       expect(await repeat.json()).toMatchObject({ duplicate: true });
       const receipts = (await records()).filter((r) => r.type === 'consent' && r.id === id);
       expect(receipts).toHaveLength(1);
+    });
+
+    it('stores a hit that comes again in another body once, and the new hits beside it', async () => {
+      // A page left at once sends its queue on pagehide; the next page, in another renderer,
+      // may have read the same queue and send it again, with hits of its own, in a new body.
+      const sid = newSid();
+      const left = [hit({ url: 'https://site.example/a' }), hit({ url: 'https://site.example/b' })];
+      const first = { ...beacon(sid, left), bid: `bidA${sid}`.slice(0, 22) };
+      expect((await h.dispatch(post('/collect', first), PEER)).status).toBe(202);
+      const next = hit({ url: 'https://site.example/c', time: '2025-01-02T10:00:01.000Z' });
+      const second = { ...beacon(sid, [...left, next]), bid: `bidB${sid}`.slice(0, 22) };
+      const response = await h.dispatch(post('/collect', second), PEER);
+      expect(response.status).toBe(202);
+      expect(await response.json()).toEqual({ ok: true, stored: 1 });
+      const again = { ...beacon(sid, left), bid: `bidC${sid}`.slice(0, 22) };
+      expect(await (await h.dispatch(post('/collect', again), PEER)).json()).toEqual({
+        ok: true,
+        duplicate: true,
+      });
+      expect((await recordsOf(sid)).map((r) => r.url)).toEqual([
+        'https://site.example/a',
+        'https://site.example/b',
+        'https://site.example/c',
+      ]);
+      // Two identical hits in one body are two (an event tracked twice in the same millisecond),
+      // and the same body sent again under a new id adds none.
+      const other = newSid();
+      const twice = beacon(other, [
+        hit({ type: 'event', name: 'x' }),
+        hit({ type: 'event', name: 'x' }),
+      ]);
+      expect((await h.dispatch(post('/collect', twice), PEER)).status).toBe(202);
+      expect((await h.dispatch(post('/collect', twice), PEER)).status).toBe(202);
+      expect(await recordsOf(other)).toHaveLength(2);
+      // The same hit from another visitor is another hit.
+      const third = newSid();
+      expect((await h.dispatch(post('/collect', beacon(third, left)), PEER)).status).toBe(202);
+      expect(await recordsOf(third)).toHaveLength(2);
     });
 
     it('flags a hit whose client time is more than a day from the relay clock', async () => {
