@@ -50,6 +50,25 @@ test.describe('start-up: first visit', () => {
     expect(parts.count('ui')).toBe(1);
   });
 
+  test('the banner\'s parts are fetched at high priority; statistics are not', async ({ page }) => {
+    // Chromium fetches a script the core inserts at low priority and holds low-priority requests
+    // back while the page is still parsing: the banner would wait for the page's own files.
+    const cdp = await page.context().newCDPSession(page);
+    const priorities = new Map<string, string>();
+    cdp.on('Network.requestWillBeSent', ({ request }) => {
+      const part = partOf(request.url);
+      if (part) priorities.set(part, request.initialPriority);
+    });
+    await cdp.send('Network.enable');
+    const bodies = recordBeacons(page);
+    await openSdkPage(page, WITH_STATISTICS);
+    await expect(banner(page)).toBeVisible();
+    await expect.poll(() => hitsOf(bodies).length).toBeGreaterThanOrEqual(1);
+    expect(priorities.get('ui')).toBe('High');
+    expect(priorities.get('shell')).toBe('High');
+    expect(priorities.get('stats')).toBe('Low');
+  });
+
   for (const { why, gpc, optIn } of [
     { why: 'the browser sends Global Privacy Control', gpc: true, optIn: false },
     { why: 'statistics are opt-in and not given', gpc: false, optIn: true },
