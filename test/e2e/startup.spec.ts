@@ -50,7 +50,7 @@ test.describe('start-up: first visit', () => {
     expect(parts.count('ui')).toBe(1);
   });
 
-  test('the banner\'s parts are fetched at high priority; statistics are not', async ({ page }) => {
+  test("the banner's parts are fetched at high priority; statistics are not", async ({ page }) => {
     // Chromium fetches a script the core inserts at low priority and holds low-priority requests
     // back while the page is still parsing: the banner would wait for the page's own files.
     const cdp = await page.context().newCDPSession(page);
