@@ -86,7 +86,11 @@ export const createInstance = (options: unknown, source: PartSource): Zorgvuldig
     parts.peek('stats') ?? yieldToMain().then(() => parts.get('stats'));
   const google = startGoogle(ctx, guard.scripted, gtagLoader);
   startScriptGate(ctx);
-  const deferred = startDeferred(ctx, parts, { banner: config.banner });
+  const deferred = startDeferred(ctx, parts, {
+    banner: config.banner,
+    // The choice about to be made gets its receipt without waiting for the part's download.
+    onPreferences: () => void receipts.ready(),
+  });
   // A receipt carries the pseudonym consent just allowed: it waits for the statistics part then.
   const receipts = deferReceipts(ctx, parts, () =>
     deferred.statsReady().then((stats) => stats?.pseudonym() ?? null),

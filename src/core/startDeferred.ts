@@ -34,7 +34,11 @@ export interface Deferred {
 export const startDeferred = (
   ctx: Context,
   parts: Parts,
-  options: { banner: boolean },
+  options: {
+    banner: boolean;
+    /** Called when the visitor opens the preferences, before the dialog is there. */
+    onPreferences?: () => void;
+  },
 ): Deferred => {
   const { config, consent, jar } = ctx;
   let rights: RightsActions = { download() {}, erase: () => Promise.resolve(false) };
@@ -75,6 +79,7 @@ export const startDeferred = (
     ));
   const openPreferences = () => {
     if (!options.banner) return;
+    options.onPreferences?.();
     void loadUi().then(guarded('opening the preferences', (mounted) => mounted?.openPreferences()));
   };
   if (options.banner) ctx.onTeardown(listenForPreferenceLinks(openPreferences));

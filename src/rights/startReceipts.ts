@@ -15,6 +15,9 @@ export interface ReceiptLog {
   clear(): void;
 }
 
+/** Where a tab keeps its receipts, delivered or waiting (`core/deferReceipts` looks for waiting ones). */
+export const RECEIPTS_KEY = 'zv_receipts';
+
 /** A visitor changes their mind a handful of times; 50 is far more than a session needs. */
 const MAX_RECEIPTS = 50;
 
@@ -34,7 +37,7 @@ export const startReceipts = (
   earlier: ConsentState[] = [],
 ): ReceiptLog => {
   const { config, consent } = ctx;
-  const stored = createStoredValue('zv_receipts', [], isReceiptList);
+  const stored = createStoredValue(RECEIPTS_KEY, [], isReceiptList);
   let flushing: Promise<void> | null = null;
 
   const flush = async () => {

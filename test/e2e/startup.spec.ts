@@ -214,6 +214,66 @@ test.describe('start-up: returning visit with a decision', () => {
     });
   }
 
+  /** Every consent receipt the page posts to the relay, as sent. */
+  const recordReceipts = (page: Page) => {
+    const sent: { id: string; choices: Record<string, boolean> }[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname === '/zv/consent')
+        sent.push(JSON.parse(request.postData() ?? 'null'));
+    });
+    return sent;
+  };
+
+  test('with every receipt delivered, the receipts part waits for a choice; the preferences fetch it', async ({
+    page,
+  }) => {
+    const receipts = recordReceipts(page);
+    await openSdkPage(page, WITH_STATISTICS);
+    await banner(page).getByRole('button', { name: 'Alleen noodzakelijk' }).click();
+    await expect.poll(() => receipts.length).toBe(1);
+    await waitForIdle(page);
+
+    const parts = recordPartRequests(page);
+    await page.reload();
+    await expect(
+      page.getByRole('button', { name: 'Cookie-instellingen', exact: true }),
+    ).toBeVisible();
+    await waitForIdle(page);
+    expect(parts.requested).toEqual(['shell']);
+
+    await page.getByRole('button', { name: 'Cookie-instellingen', exact: true }).click();
+    await expect(dialog(page)).toBeVisible();
+    expect(parts.count('receipts')).toBe(1);
+    await dialog(page).getByRole('switch', { name: 'Statistieken' }).click();
+    await dialog(page).getByRole('button', { name: 'Keuze opslaan' }).click();
+    await expect.poll(() => receipts.length).toBe(2);
+    expect(receipts[1].choices.statistics).toBe(true);
+    // The export still holds the tab's receipts, the first page's included.
+    const exported = await page.evaluate(() => window.zorgvuldig.exportData());
+    expect(JSON.stringify(exported)).toContain(receipts[0].id);
+  });
+
+  test('a receipt an earlier page could not deliver fetches the part after the paint and is posted', async ({
+    page,
+  }) => {
+    const receipts = recordReceipts(page);
+    await page.route('**/zv/consent', (route) => route.abort('connectionrefused'));
+    await openSdkPage(page, WITH_STATISTICS);
+    await banner(page).getByRole('button', { name: 'Alleen noodzakelijk' }).click();
+    await expect.poll(() => receipts.length).toBe(1);
+    await waitForIdle(page);
+    await page.unroute('**/zv/consent');
+
+    const parts = recordPartRequests(page);
+    const delivered = page.waitForResponse(
+      (response) => new URL(response.url()).pathname === '/zv/consent' && response.ok(),
+    );
+    await page.reload();
+    expect(JSON.parse((await delivered).request().postData() ?? 'null').id).toBe(receipts[0].id);
+    expect(parts.count('receipts')).toBe(1);
+    expect(parts.count('ui')).toBe(0);
+  });
+
   test("a click on the site's own link before the shell has arrived opens the dialog once it has", async ({
     page,
   }) => {

@@ -31,7 +31,7 @@ afterEach(() => {
 });
 
 /** The receipts part arrives when `arrive()` is called (or fails, with `fail`). */
-const setup = ({ endpoint = '/zv', fail = false } = {}) => {
+const setup = ({ endpoint = '/zv', fail = false, decided = false } = {}) => {
   const { config } = resolveConfig({ endpoint });
   const jar = createSessionJar(false);
   const ctx: Context = {
@@ -50,11 +50,39 @@ const setup = ({ endpoint = '/zv', fail = false } = {}) => {
         fail ? reject(new Error('404')) : resolve(receiptsPart as PartModules['receipts'] as never);
     });
   }) as never);
+  // A visit that starts decided: the record is there before the core starts.
+  if (decided) ctx.consent.set({ statistics: false }, 'api');
   const receipts = deferReceipts(ctx, parts, () => null);
   return { ctx, receipts, requested, arrive: () => arrive() };
 };
 
+/** Past the paint and the idle period `afterPaint` waits for (at most a second). */
+const afterThePaint = () => new Promise((resolve) => setTimeout(resolve, 1100));
+
 describe('deferReceipts', () => {
+  it('fetches the part after the paint while the banner asks for a choice', async () => {
+    const { requested } = setup();
+    expect(requested).toEqual([]);
+    await afterThePaint();
+    expect(requested).toEqual(['receipts']);
+  });
+
+  it('on a decided visit with every receipt delivered, waits for a choice', async () => {
+    sessionStorage.setItem('zv_receipts', JSON.stringify([{ v: 1, id: 'a', delivered: true }]));
+    const { ctx, requested } = setup({ decided: true });
+    await afterThePaint();
+    expect(requested).toEqual([]);
+    ctx.consent.set({ statistics: true }, 'api');
+    expect(requested).toEqual(['receipts']);
+  });
+
+  it('on a decided visit, fetches the part after the paint when a receipt waits to be delivered', async () => {
+    sessionStorage.setItem('zv_receipts', JSON.stringify([{ v: 1, id: 'a', delivered: false }]));
+    const { requested } = setup({ decided: true });
+    await afterThePaint();
+    expect(requested).toEqual(['receipts']);
+  });
+
   it('keeps the choices made before the part runs and hands them over, in order', async () => {
     const { ctx, receipts, requested, arrive } = setup({ endpoint: '' });
     ctx.consent.set({ statistics: false }, 'api');
