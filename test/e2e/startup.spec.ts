@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { hitsOf, recordBeacons } from './support/beacons';
+import { hitsOf, recordBeacons, recordReceipts } from './support/beacons';
 import {
   holdParts,
   partOf,
@@ -213,16 +213,6 @@ test.describe('start-up: returning visit with a decision', () => {
       await expect(banner(page)).toBeHidden();
     });
   }
-
-  /** Every consent receipt the page posts to the relay, as sent. */
-  const recordReceipts = (page: Page) => {
-    const sent: { id: string; choices: Record<string, boolean> }[] = [];
-    page.on('request', (request) => {
-      if (request.method() === 'POST' && new URL(request.url()).pathname === '/zv/consent')
-        sent.push(JSON.parse(request.postData() ?? 'null'));
-    });
-    return sent;
-  };
 
   test('with every receipt delivered, the receipts part waits for a choice; the preferences fetch it', async ({
     page,

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import type { CollectBody, Hit } from '../../../src/protocol/types';
+import type { CollectBody, ConsentReceiptBody, Hit } from '../../../src/protocol/types';
 
 /** Is this the relay's statistics route? */
 export const isCollect = (url: string) => new URL(url).pathname === '/zv/collect';
@@ -16,6 +16,17 @@ export const recordBeacons = (page: Page): CollectBody[] => {
     }
   });
   return bodies;
+};
+
+/** Every consent receipt the page posts to the relay's `/zv/consent`, as the browser sent it. */
+export const recordReceipts = (page: Page): ConsentReceiptBody[] => {
+  const receipts: ConsentReceiptBody[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && new URL(request.url()).pathname === '/zv/consent') {
+      receipts.push(JSON.parse(request.postData() ?? 'null'));
+    }
+  });
+  return receipts;
 };
 
 export const hitsOf = (bodies: CollectBody[]): Hit[] => bodies.flatMap((body) => body.hits);
