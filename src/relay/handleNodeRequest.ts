@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DASHBOARD_COOKIE, readSessionCookie } from './dashboard/sessionCookie';
-import { jsonResponse } from './jsonResponse';
+import { jsonResponse, jsonTextOf } from './jsonResponse';
 import { setPrereadBody } from './prereadBody';
 import type { RelayHandler } from './types';
 
@@ -36,7 +36,9 @@ const send = async (res: ServerResponse, response: Response, close = false) => {
     headers[key] = value;
   });
   if (close) headers.connection = 'close';
-  const body = response.body ? Buffer.from(await response.arrayBuffer()) : undefined;
+  // A body the relay made as JSON is written as it is; any other is read from its stream.
+  const body =
+    jsonTextOf(response) ?? (response.body ? Buffer.from(await response.arrayBuffer()) : undefined);
   res.writeHead(response.status, headers);
   res.end(body);
 };
@@ -55,16 +57,17 @@ export const handleNodeRequest = async (
 ): Promise<void> => {
   try {
     const method = (req.method ?? 'GET').toUpperCase();
-    const headers = new Headers();
+    // Pairs, not a Headers object: the Request builds its own from them, once.
+    const headers: [string, string][] = [];
     for (const [name, value] of Object.entries(req.headers)) {
       if (value === undefined) continue;
       if (name === 'cookie') {
         // The site's cookies (`_ga`, its own sessions) are none of the relay's business.
         const session = readSessionCookie(Array.isArray(value) ? value.join('; ') : value);
-        if (session) headers.set('cookie', `${DASHBOARD_COOKIE}=${session}`);
+        if (session) headers.push(['cookie', `${DASHBOARD_COOKIE}=${session}`]);
         continue;
       }
-      headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+      headers.push([name, Array.isArray(value) ? value.join(', ') : value]);
     }
     let body: Buffer | undefined;
     if (method !== 'GET' && method !== 'HEAD') {

@@ -1,10 +1,21 @@
+/**
+ * The text of each response made here, by the Response: the Node adapter writes it as it is
+ * instead of reading it back through the Response's web stream (about a tenth of the relay's CPU
+ * per beacon went to that stream). A WeakMap: the text lives no longer than its Response.
+ */
+const texts = new WeakMap<Response, string>();
+
+/** The body `jsonResponse` gave `response`, if it made it (null for a 204). */
+export const jsonTextOf = (response: Response): string | null | undefined => texts.get(response);
+
 /** A JSON response; every answer of the relay, errors included, is one. */
 export const jsonResponse = (
   status: number,
   body: unknown,
   headers: Record<string, string> = {},
-): Response =>
-  new Response(status === 204 ? null : JSON.stringify(body), {
+): Response => {
+  const text = status === 204 ? null : JSON.stringify(body);
+  const response = new Response(text, {
     status,
     headers: {
       'content-type': 'application/json; charset=utf-8',
@@ -13,3 +24,6 @@ export const jsonResponse = (
       ...headers,
     },
   });
+  if (text !== null) texts.set(response, text);
+  return response;
+};
