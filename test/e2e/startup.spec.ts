@@ -178,6 +178,17 @@ test.describe('start-up: returning visit with a decision', () => {
     await waitForIdle(page);
   };
 
+  /** Loads the decided page again, until its reopen control is drawn and it has settled. */
+  const reloadDecided = async (page: Page) => {
+    const parts = recordPartRequests(page);
+    await page.reload();
+    await expect(
+      page.getByRole('button', { name: 'Cookie-instellingen', exact: true }),
+    ).toBeVisible();
+    await waitForIdle(page);
+    return parts;
+  };
+
   const opens: [string, (page: Page) => Promise<void>][] = [
     [
       'the reopen control',
@@ -196,12 +207,7 @@ test.describe('start-up: returning visit with a decision', () => {
     }) => {
       await decideOnPageWithLink(page);
 
-      const parts = recordPartRequests(page);
-      await page.reload();
-      await expect(
-        page.getByRole('button', { name: 'Cookie-instellingen', exact: true }),
-      ).toBeVisible();
-      await waitForIdle(page);
+      const parts = await reloadDecided(page);
       // Statistics are refused and nothing was asked of the rights: only the reopen control.
       expect(parts.requested).toEqual(['shell']);
 
@@ -223,12 +229,7 @@ test.describe('start-up: returning visit with a decision', () => {
     await expect.poll(() => receipts.length).toBe(1);
     await waitForIdle(page);
 
-    const parts = recordPartRequests(page);
-    await page.reload();
-    await expect(
-      page.getByRole('button', { name: 'Cookie-instellingen', exact: true }),
-    ).toBeVisible();
-    await waitForIdle(page);
+    const parts = await reloadDecided(page);
     expect(parts.requested).toEqual(['shell']);
 
     await page.getByRole('button', { name: 'Cookie-instellingen', exact: true }).click();
