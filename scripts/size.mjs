@@ -28,7 +28,7 @@ export const ENTRIES = [
   {
     name: 'dist/zorgvuldig.min.js',
     what: 'script tag: the core (blocks the page)',
-    budget: 11.4 * KB,
+    budget: 11.55 * KB,
     target: 6 * KB,
   },
   {
@@ -76,13 +76,13 @@ export const ENTRIES = [
   {
     name: 'dist/zorgvuldig.full.min.js',
     what: 'script tag: the one-file build',
-    budget: 23.35 * KB,
+    budget: 23.5 * KB,
     target: null,
   },
   {
     name: 'dist/zorgvuldig.mjs',
     what: 'npm `zorgvuldig`, every part (web-vitals external)',
-    budget: 20.05 * KB,
+    budget: 20.2 * KB,
     target: 9.7 * KB,
   },
   { name: 'dist/scrub.mjs', what: 'npm `zorgvuldig/scrub`', budget: 4.5 * KB, target: 4.5 * KB },
@@ -100,20 +100,20 @@ export const VISITS = [
       'dist/zorgvuldig.stats.js',
       'dist/zorgvuldig.receipts.js',
     ],
-    budget: 24.5 * KB,
+    budget: 24.6 * KB,
     target: 13 * KB,
   },
   {
     // Every receipt delivered: the receipts part waits for a choice.
     name: 'returning visit (decided), statistics on',
     files: ['dist/zorgvuldig.min.js', 'dist/zorgvuldig.shell.js', 'dist/zorgvuldig.stats.js'],
-    budget: 20.6 * KB,
+    budget: 20.75 * KB,
     target: null,
   },
   {
     name: 'returning visit, statistics off (a relay configured)',
     files: ['dist/zorgvuldig.min.js', 'dist/zorgvuldig.shell.js'],
-    budget: 12.55 * KB,
+    budget: 12.65 * KB,
     target: 6 * KB,
   },
 ];

@@ -189,6 +189,20 @@ test.describe('start-up: returning visit with a decision', () => {
     return parts;
   };
 
+  /**
+   * A first visit with a relay, decided ("Alleen noodzakelijk"), its receipt delivered and
+   * marked so in the tab: the next page has no receipt waiting.
+   */
+  const decideWithRelay = async (page: Page) => {
+    const delivered = page.waitForResponse(
+      (response) => new URL(response.url()).pathname === '/zv/consent' && response.ok(),
+    );
+    await openSdkPage(page, WITH_STATISTICS);
+    await banner(page).getByRole('button', { name: 'Alleen noodzakelijk' }).click();
+    await delivered;
+    await waitForIdle(page);
+  };
+
   const opens: [string, (page: Page) => Promise<void>][] = [
     [
       'the reopen control',
@@ -224,10 +238,7 @@ test.describe('start-up: returning visit with a decision', () => {
     page,
   }) => {
     const receipts = recordReceipts(page);
-    await openSdkPage(page, WITH_STATISTICS);
-    await banner(page).getByRole('button', { name: 'Alleen noodzakelijk' }).click();
-    await expect.poll(() => receipts.length).toBe(1);
-    await waitForIdle(page);
+    await decideWithRelay(page);
 
     const parts = await reloadDecided(page);
     expect(parts.requested).toEqual(['shell']);
@@ -263,6 +274,27 @@ test.describe('start-up: returning visit with a decision', () => {
     expect(JSON.parse((await delivered).request().postData() ?? 'null').id).toBe(receipts[0].id);
     expect(parts.count('receipts')).toBe(1);
     expect(parts.count('ui')).toBe(0);
+  });
+
+  test('a choice made just before leaving, with the receipts part still on its way, is receipted by the next page', async ({
+    page,
+  }) => {
+    const receipts = recordReceipts(page);
+    await decideWithRelay(page);
+    await reloadDecided(page);
+
+    // The site's own button: a choice through the API, and the visitor goes on at once.
+    const held = await holdParts(page, ['receipts']);
+    await page.evaluate(() => window.zorgvuldig.acceptAll());
+    await expect.poll(() => held.held()).toBe(1);
+    held.stop();
+    const parts = recordPartRequests(page);
+    await page.reload();
+    await expect.poll(() => receipts.length).toBe(2);
+    expect(receipts[1]).toMatchObject({ method: 'accept-all', choices: { statistics: true } });
+    expect(parts.count('receipts')).toBe(1);
+    await waitForIdle(page);
+    expect(receipts).toHaveLength(2);
   });
 
   test("a click on the site's own link before the shell has arrived opens the dialog once it has", async ({

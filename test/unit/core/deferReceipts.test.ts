@@ -56,6 +56,10 @@ const setup = ({ endpoint = '/zv', fail = false, decided = false } = {}) => {
   return { ctx, receipts, requested, arrive: () => arrive() };
 };
 
+/** A page transition event, `persisted` set by hand (happy-dom does not take it from the init). */
+const transition = (type: 'pagehide' | 'pageshow', persisted: boolean) =>
+  dispatchEvent(Object.assign(new Event(type), { persisted }));
+
 /** Past the paint and the idle period `afterPaint` waits for (at most a second). */
 const afterThePaint = () => new Promise((resolve) => setTimeout(resolve, 1100));
 
@@ -104,6 +108,56 @@ describe('deferReceipts', () => {
     await receipts.ready();
     await vi.waitFor(() => expect(posted).toHaveLength(1));
     expect(JSON.parse(posted[0]!)).toMatchObject({ v: 1, method: 'api' });
+  });
+
+  it('a page left before the part ran leaves its choices to the next page, which posts them', async () => {
+    const first = setup({ decided: true });
+    first.ctx.consent.set({ statistics: true }, 'api');
+    expect(first.requested).toEqual(['receipts']);
+    transition('pagehide', false);
+    teardowns.splice(0).forEach((fn) => fn());
+
+    // The next page: the part arrives there, after the paint, and receipts the left choice.
+    const next = setup({ decided: true });
+    expect(sessionStorage.getItem('zv_choices')).toBeNull();
+    await afterThePaint();
+    expect(next.requested).toEqual(['receipts']);
+    next.arrive();
+    await next.receipts.ready();
+    await vi.waitFor(() => expect(posted).toHaveLength(1));
+    expect(JSON.parse(posted[0]!)).toMatchObject({
+      v: 1,
+      method: 'api',
+      choices: { statistics: true },
+    });
+  });
+
+  it('leaves nothing once the part has the choices, and ignores left entries that are no choice', async () => {
+    const { ctx, receipts, arrive } = setup();
+    ctx.consent.set({ statistics: true }, 'api');
+    arrive();
+    await receipts.ready();
+    await vi.waitFor(() =>
+      expect(sessionStorage.getItem('zv_receipts')).toContain('"delivered":true'),
+    );
+    transition('pagehide', false);
+    expect(sessionStorage.getItem('zv_choices')).toBeNull();
+    teardowns.splice(0).forEach((fn) => fn());
+
+    sessionStorage.setItem('zv_choices', JSON.stringify([{ decided: false }, 'x', { id: 3 }]));
+    const next = setup({ decided: true });
+    await afterThePaint();
+    expect(next.requested).toEqual([]);
+  });
+
+  it('a page back from the back/forward cache takes its left choices back', async () => {
+    const { ctx, requested } = setup({ decided: true });
+    ctx.consent.set({ statistics: true }, 'api');
+    transition('pagehide', true);
+    expect(sessionStorage.getItem('zv_choices')).not.toBeNull();
+    transition('pageshow', true);
+    expect(sessionStorage.getItem('zv_choices')).toBeNull();
+    expect(requested).toEqual(['receipts']);
   });
 
   it('fails closed: a part that cannot load leaves no receipt and ready() still resolves', async () => {
