@@ -23,10 +23,7 @@ const CHOICES_KEY = 'zv_choices';
 /** Does this tab hold a receipt an earlier page could not deliver? Read without parsing. */
 const receiptWaiting = () => {
   try {
-    return (
-      /"delivered":false/.test(sessionStorage.getItem(RECEIPTS_KEY) ?? '') ||
-      !!sessionStorage.getItem(CHOICES_KEY)
-    );
+    return /"delivered":false/.test(sessionStorage.getItem(RECEIPTS_KEY) ?? '');
   } catch {
     return false; // Storage blocked: nothing can be waiting in it.
   }

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { hitsOf, recordBeacons, recordReceipts } from './support/beacons';
+import { hitsOf, isConsent, recordBeacons, recordReceipts } from './support/beacons';
 import {
   holdParts,
   partOf,
@@ -195,7 +195,7 @@ test.describe('start-up: returning visit with a decision', () => {
    */
   const decideWithRelay = async (page: Page) => {
     const delivered = page.waitForResponse(
-      (response) => new URL(response.url()).pathname === '/zv/consent' && response.ok(),
+      (response) => isConsent(response.url()) && response.ok(),
     );
     await openSdkPage(page, WITH_STATISTICS);
     await banner(page).getByRole('button', { name: 'Alleen noodzakelijk' }).click();
@@ -268,7 +268,7 @@ test.describe('start-up: returning visit with a decision', () => {
 
     const parts = recordPartRequests(page);
     const delivered = page.waitForResponse(
-      (response) => new URL(response.url()).pathname === '/zv/consent' && response.ok(),
+      (response) => isConsent(response.url()) && response.ok(),
     );
     await page.reload();
     expect(JSON.parse((await delivered).request().postData() ?? 'null').id).toBe(receipts[0].id);

@@ -4,6 +4,9 @@ import type { CollectBody, ConsentReceiptBody, Hit } from '../../../src/protocol
 /** Is this the relay's statistics route? */
 export const isCollect = (url: string) => new URL(url).pathname === '/zv/collect';
 
+/** Is this the relay's consent-receipt route? */
+export const isConsent = (url: string) => new URL(url).pathname === '/zv/consent';
+
 /**
  * Every statistics body the page posts, as the browser sent it (request events: a `sendBeacon`
  * during `pagehide` can escape them, so tests of that read the relay's store instead).
@@ -22,7 +25,7 @@ export const recordBeacons = (page: Page): CollectBody[] => {
 export const recordReceipts = (page: Page): ConsentReceiptBody[] => {
   const receipts: ConsentReceiptBody[] = [];
   page.on('request', (request) => {
-    if (request.method() === 'POST' && new URL(request.url()).pathname === '/zv/consent') {
+    if (request.method() === 'POST' && isConsent(request.url())) {
       receipts.push(JSON.parse(request.postData() ?? 'null'));
     }
   });
