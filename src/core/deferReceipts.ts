@@ -4,13 +4,14 @@ import type { KeptReceipt } from '../context/parts';
 import { guarded } from '../lib/guarded';
 import { isRecord } from '../lib/isRecord';
 import { afterPaint } from '../lib/yieldToMain';
-import { RECEIPTS_KEY } from '../rights/startReceipts';
+import { RECEIPTS_KEY, type ReceiptLog } from '../rights/startReceipts';
 import type { Parts } from './createParts';
 
 export interface DeferredReceipts {
   /**
-   * Resolves once the receipts part runs (or could not load): then `all()` is complete. Also
-   * called ahead of a choice the visitor is about to make (the preferences opened).
+   * Resolves once the receipts part runs (or could not load) and every choice made so far has
+   * its receipt: then `all()` is complete. Also called ahead of a choice the visitor is about to
+   * make (the preferences opened).
    */
   ready(): Promise<unknown>;
   all(): KeptReceipt[];
@@ -58,7 +59,7 @@ export const deferReceipts = (
   pseudonym: () => string | null | Promise<string | null>,
 ): DeferredReceipts => {
   const earlier = takeLeftChoices();
-  let log: { all(): KeptReceipt[]; clear(): void } | null = null;
+  let log: ReceiptLog | null = null;
   // A page left before the part ran hands its choices to the next page, which receipts them.
   const leave = () => {
     try {
@@ -98,7 +99,7 @@ export const deferReceipts = (
         log = part.startReceipts(ctx, pseudonym, earlier.splice(0));
       }),
       () => undefined,
-    ));
+    )).then(() => log?.kept());
   if (ctx.config.endpoint && (!ctx.consent.get().decided || earlier.length || receiptWaiting()))
     afterPaint(() => void ready());
   return {

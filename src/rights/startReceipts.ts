@@ -12,6 +12,8 @@ export interface ReceiptLog {
   all(): (ConsentReceiptBody & { delivered: boolean })[];
   /** Posts what is still waiting. */
   flush(): Promise<void>;
+  /** Resolves once every choice made so far has its receipt in `all()` (some wait for a pseudonym). */
+  kept(): Promise<unknown>;
   clear(): void;
 }
 
@@ -84,6 +86,7 @@ export const startReceipts = (
   return {
     all: () => stored.get(),
     flush: () => flushOnce() ?? Promise.resolve(),
+    kept: () => order,
     clear: () => stored.set([]),
   };
 };

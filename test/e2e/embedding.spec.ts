@@ -70,6 +70,12 @@ test.describe('how the SDK is embedded', () => {
         body: sdkHtml({ attributes: { 'data-endpoint': '/zv' } }),
       }),
     );
+    // The statistics part (which knows the pseudonym a receipt carries) arrives last: the export
+    // must still hold every receipt.
+    await page.route('**/dist/zorgvuldig.stats.js', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await route.continue();
+    });
     await page.goto('/t/clock.html');
     await page.evaluate(() => window.zorgvuldig.rejectAll());
     await page.evaluate(() => window.zorgvuldig.setConsent({ statistics: true }));

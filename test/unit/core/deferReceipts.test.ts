@@ -31,7 +31,12 @@ afterEach(() => {
 });
 
 /** The receipts part arrives when `arrive()` is called (or fails, with `fail`). */
-const setup = ({ endpoint = '/zv', fail = false, decided = false } = {}) => {
+const setup = ({
+  endpoint = '/zv',
+  fail = false,
+  decided = false,
+  pseudonym = (): string | null | Promise<string | null> => null,
+} = {}) => {
   const { config } = resolveConfig({ endpoint });
   const jar = createSessionJar(false);
   const ctx: Context = {
@@ -52,7 +57,7 @@ const setup = ({ endpoint = '/zv', fail = false, decided = false } = {}) => {
   }) as never);
   // A visit that starts decided: the record is there before the core starts.
   if (decided) ctx.consent.set({ statistics: false }, 'api');
-  const receipts = deferReceipts(ctx, parts, () => null);
+  const receipts = deferReceipts(ctx, parts, pseudonym);
   return { ctx, receipts, requested, arrive: () => arrive() };
 };
 
@@ -98,6 +103,30 @@ describe('deferReceipts', () => {
     await receipts.ready();
     expect(receipts.all().map((r) => r.choices.statistics)).toEqual([false, true]);
     ctx.consent.set({ statistics: false }, 'api');
+    expect(receipts.all()).toHaveLength(3);
+  });
+
+  it('ready() waits for the pseudonym of every choice made so far, so all() is complete', async () => {
+    // The statistics part, which knows the pseudonym, is slower than the receipts part.
+    let knowPseudonym = (_: string) => {};
+    const known = new Promise<string>((resolve) => (knowPseudonym = resolve));
+    const { ctx, receipts, arrive } = setup({ pseudonym: () => known });
+    ctx.consent.set({ statistics: false }, 'reject-all');
+    ctx.consent.set({ statistics: true }, 'api');
+    arrive();
+    let settled = false;
+    const whenReady = receipts.ready().then(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(settled).toBe(false);
+    knowPseudonym('p-1');
+    await whenReady;
+    expect(receipts.all().map((r) => [r.method, r.sid])).toEqual([
+      ['reject-all', 'p-1'],
+      ['api', 'p-1'],
+    ]);
+    // A choice after the part runs is waited for too.
+    ctx.consent.set({ statistics: false }, 'api');
+    await receipts.ready();
     expect(receipts.all()).toHaveLength(3);
   });
 
