@@ -23,6 +23,8 @@ const { values: args } = parseArgs({
     count: { type: 'string', default: '50000' },
     seconds: { type: 'string', default: '10' },
     concurrency: { type: 'string', default: '32' },
+    // Open loop: beacons sent at this rate per second whatever the answers, as visitors do.
+    rate: { type: 'string' },
     'rss-every': { type: 'string' },
     sink: { type: 'string', default: 'sqlite' },
     url: { type: 'string' },
@@ -163,10 +165,9 @@ if (args.child) {
       ],
     });
 
-  const send = (i) =>
+  const send = (i, start = process.hrtime.bigint()) =>
     new Promise((resolve) => {
       const payload = body(i);
-      const start = process.hrtime.bigint();
       const req = request(
         {
           agent,
@@ -236,7 +237,35 @@ if (args.child) {
       }
     }
   };
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  /**
+   * The open loop: beacon i is due at i / rate seconds, and is sent then, however many are
+   * still waiting for an answer. Its latency counts from when it was due, so a relay that falls
+   * behind shows it in the p99 (no coordinated omission), and the rate it reached says whether
+   * it kept up.
+   */
+  const openLoop = async (rate) => {
+    const due0 = process.hrtime.bigint();
+    const sending = [];
+    while (next < count && Date.now() < deadline) {
+      const elapsedNs = Number(process.hrtime.bigint() - due0);
+      const dueNow = Math.min(count, Math.floor((elapsedNs / 1e9) * rate) + 1);
+      while (next < dueNow) {
+        const i = next++;
+        const due = due0 + BigInt(Math.round((i / rate) * 1e9));
+        sending.push(
+          send(i, due).then(({ status, ms }) => {
+            statuses[status] = (statuses[status] ?? 0) + 1;
+            if (status === 202) acknowledged[i] = 1;
+            latencies.push(ms);
+          }),
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    await Promise.all(sending);
+  };
+  if (args.rate) await openLoop(Number(args.rate));
+  else await Promise.all(Array.from({ length: concurrency }, worker));
   const elapsed = (Date.now() - started) / 1000;
   const { user, system } = process.cpuUsage(clientCpu);
   clearInterval(sampler);
@@ -279,7 +308,8 @@ if (args.child) {
   console.log(
     JSON.stringify(
       {
-        command: `node bench/relay.bench.mjs --sink ${args.sink} --count ${count} --seconds ${args.seconds} --concurrency ${concurrency}`,
+        command: `node bench/relay.bench.mjs --sink ${args.sink} --count ${count} --seconds ${args.seconds} ${args.rate ? `--rate ${args.rate}` : `--concurrency ${concurrency}`}`,
+        ...(args.rate ? { offeredPerSecond: Number(args.rate) } : {}),
         node: process.version,
         cpus: cpus().length,
         // Other work on the machine skews the figures: the load average says how much there was.

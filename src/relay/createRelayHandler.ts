@@ -9,7 +9,14 @@ import { handleConsent } from './handleConsent';
 import { handleForget } from './handleForget';
 import { handleGaCollect } from './handleGaCollect';
 import { handleRecords, handleStats } from './handleReadout';
-import { jsonResponse } from './jsonResponse';
+import {
+  jsonAnswer,
+  setAnswerer,
+  toResponse,
+  type AnswerRequest,
+  type RelayAnswer,
+} from './jsonAnswer';
+import type { RelayRequest } from './relayRequest';
 import { createRelayState } from './relayState';
 import { resolveClientIp } from './resolveClientIp';
 import { resolveOptions, type SinkFactory } from './resolveOptions';
@@ -41,15 +48,19 @@ export const createRelayHandler = (
   const limit = resolved.rateLimit ? createRateLimiter(resolved.rateLimit, resolved.now) : null;
   const dashboard = createDashboard(resolved);
 
-  const handle = async (request: Request, env: unknown, ctx: RelayContext): Promise<Response> => {
+  const handle = async (
+    request: RelayRequest,
+    env: unknown,
+    ctx: RelayContext,
+  ): Promise<RelayAnswer> => {
     let url: URL;
     try {
       url = new URL(request.url);
     } catch {
-      return jsonResponse(400, { error: 'bad request URL' });
+      return jsonAnswer(400, { error: 'bad request URL' });
     }
     if (!url.pathname.startsWith(`${resolved.basePath}/`))
-      return jsonResponse(404, { error: 'not found' });
+      return jsonAnswer(404, { error: 'not found' });
     const route = url.pathname.slice(resolved.basePath.length);
     const method = request.method.toUpperCase();
 
@@ -59,7 +70,7 @@ export const createRelayHandler = (
           .filter((sink) => sink.counters)
           .map((sink) => [sink.name, sink.counters?.()]),
       );
-      return jsonResponse(200, { ok: true, counters: state.counters, sinks });
+      return jsonAnswer(200, { ok: true, counters: state.counters, sinks });
     }
 
     const ip = truncateIp(
@@ -76,10 +87,9 @@ export const createRelayHandler = (
     const headers = originAllowed ? corsHeaders(origin, url.origin) : {};
 
     if (method === 'OPTIONS') {
-      if (!POST_ROUTES.has(route)) return jsonResponse(404, { error: 'not found' });
-      if (!originAllowed)
-        return jsonResponse(403, { error: 'origin not allowed', field: 'Origin' });
-      return jsonResponse(204, null, {
+      if (!POST_ROUTES.has(route)) return jsonAnswer(404, { error: 'not found' });
+      if (!originAllowed) return jsonAnswer(403, { error: 'origin not allowed', field: 'Origin' });
+      return jsonAnswer(204, null, {
         ...headers,
         'access-control-allow-methods': 'POST, GET, OPTIONS',
         'access-control-allow-headers': 'content-type',
@@ -90,11 +100,11 @@ export const createRelayHandler = (
       return handleDashboard({ request, url, route, ip, state, dashboard });
     if (route === '/stats' && method === 'GET') return handleStats(request, url, state);
     if (route === '/records' && method === 'GET') return handleRecords(request, url, state);
-    if (!POST_ROUTES.has(route)) return jsonResponse(404, { error: 'not found' });
+    if (!POST_ROUTES.has(route)) return jsonAnswer(404, { error: 'not found' });
 
     const isGa = route === '/g/collect';
     if (method !== 'POST' && !(isGa && method === 'GET')) {
-      return jsonResponse(
+      return jsonAnswer(
         405,
         { error: `use POST for ${route}` },
         { allow: isGa ? 'GET, POST' : 'POST' },
@@ -102,12 +112,12 @@ export const createRelayHandler = (
     }
     if (!originAllowed) {
       state.counters.rejected++;
-      return jsonResponse(403, { error: 'origin not allowed', field: 'Origin' });
+      return jsonAnswer(403, { error: 'origin not allowed', field: 'Origin' });
     }
     const wait = limit ? limit(ip ?? 'unknown') : 0;
     if (wait > 0) {
       state.counters.rejected++;
-      return jsonResponse(
+      return jsonAnswer(
         429,
         { error: 'too many requests' },
         { ...headers, 'retry-after': String(wait) },
@@ -119,20 +129,27 @@ export const createRelayHandler = (
     return handleForget(request, state, headers);
   };
 
-  const relay = async (request: Request, env?: unknown, ctx: RelayContext = {}) => {
+  const answer: AnswerRequest = async (request, env, ctx = {}) => {
     try {
       return await handle(request, env, ctx);
     } catch {
       // Never echo the error: it may quote the body. The relay answers and keeps running.
       resolved.log('zorgvuldig relay: internal error while handling a request');
-      return jsonResponse(500, { error: 'internal error' });
+      return jsonAnswer(500, { error: 'internal error' });
     }
   };
-  return Object.assign(relay, {
-    maxBodyBytes: resolved.maxBodyBytes,
-    bodyTimeoutMs: resolved.bodyTimeoutMs,
-    close: async () => {
-      await Promise.allSettled(resolved.sinks.map((sink) => sink.close?.()));
+  const relay: RelayHandler = Object.assign(
+    async (request: Request, env?: unknown, ctx?: RelayContext) =>
+      toResponse(await answer(request, env, ctx)),
+    {
+      maxBodyBytes: resolved.maxBodyBytes,
+      bodyTimeoutMs: resolved.bodyTimeoutMs,
+      close: async () => {
+        await Promise.allSettled(resolved.sinks.map((sink) => sink.close?.()));
+      },
     },
-  });
+  );
+  // The Node adapter answers from the routes directly, with no Request or Response between.
+  setAnswerer(relay, answer);
+  return relay;
 };

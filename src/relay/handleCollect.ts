@@ -1,5 +1,5 @@
 import { hitIdentities } from './hitIdentities';
-import { jsonResponse } from './jsonResponse';
+import { jsonAnswer, type RelayAnswer } from './jsonAnswer';
 import { readJsonRequest } from './readJsonRequest';
 import { readRequestUserAgent } from './readRequestUserAgent';
 import type { RelayState } from './relayState';
@@ -8,18 +8,19 @@ import { sha256Hex } from './sha256Hex';
 import { storeRecords } from './storeRecords';
 import { collectSchema } from './schemas';
 import type { RelayContext, StoredHit } from './types';
+import type { RelayRequest } from './relayRequest';
 
 /**
  * `POST /collect`: a beacon of hits, stored one record per hit, all or nothing. A hit this relay
  * took recently in another body (`hitIdentities`) is left out, so every sink gets it once.
  */
 export const handleCollect = async (
-  request: Request,
+  request: RelayRequest,
   ip: string | null,
   state: RelayState,
   ctx: RelayContext,
   headers: Record<string, string>,
-): Promise<Response> => {
+): Promise<RelayAnswer> => {
   const read = await readJsonRequest(request, collectSchema, state, headers);
   if (!read.ok) return read.response;
   const body = read.value;
@@ -32,7 +33,7 @@ export const handleCollect = async (
     if (!result.ok) {
       state.counters.rejected++;
       const field = `hits[${i}].${result.field}`;
-      return jsonResponse(400, { error: `${field}: not a valid absolute URL`, field }, headers);
+      return jsonAnswer(400, { error: `${field}: not a valid absolute URL`, field }, headers);
     }
     if (body.bid !== undefined) result.record.bid = body.bid;
     records.push(result.record);

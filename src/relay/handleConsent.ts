@@ -4,15 +4,17 @@ import type { RelayState } from './relayState';
 import { receiptSchema } from './schemas';
 import { storeRecords } from './storeRecords';
 import type { RelayContext, StoredReceipt } from './types';
+import type { RelayAnswer } from './jsonAnswer';
+import type { RelayRequest } from './relayRequest';
 
 /** `POST /consent`: a consent receipt (GDPR art. 7(1) proof), stored with the truncated IP. */
 export const handleConsent = async (
-  request: Request,
+  request: RelayRequest,
   ip: string | null,
   state: RelayState,
   ctx: RelayContext,
   headers: Record<string, string>,
-): Promise<Response> => {
+): Promise<RelayAnswer> => {
   const read = await readJsonRequest(request, receiptSchema, state, headers);
   if (!read.ok) return read.response;
   const body = read.value;

@@ -1,8 +1,9 @@
-import { jsonResponse } from './jsonResponse';
+import { jsonAnswer, type RelayAnswer } from './jsonAnswer';
 import { readJsonRequest } from './readJsonRequest';
 import type { RelayState } from './relayState';
 import { forgetSchema } from './schemas';
 import { storageUnavailable } from './storeRecords';
+import type { RelayRequest } from './relayRequest';
 
 /**
  * `POST /forget`: deletes the records of a pseudonym and the named receipts from every sink
@@ -10,10 +11,10 @@ import { storageUnavailable } from './storeRecords';
  * Upstream tools (Matomo, Plausible, GA) keep what they received: their own deletion applies.
  */
 export const handleForget = async (
-  request: Request,
+  request: RelayRequest,
   state: RelayState,
   headers: Record<string, string>,
-): Promise<Response> => {
+): Promise<RelayAnswer> => {
   const read = await readJsonRequest(request, forgetSchema, state, headers);
   if (!read.ok) return read.response;
   const query = { sid: read.value.sid, receipts: read.value.receipts };
@@ -24,5 +25,5 @@ export const handleForget = async (
     state.options.log('zorgvuldig relay: a sink failed to forget records');
     return storageUnavailable(headers);
   }
-  return jsonResponse(200, { ok: true, removed }, headers);
+  return jsonAnswer(200, { ok: true, removed }, headers);
 };

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DASHBOARD_COOKIE, readSessionCookie } from './dashboard/sessionCookie';
-import { jsonResponse, jsonTextOf } from './jsonResponse';
+import { answererOf, jsonAnswer, JsonAnswer, type RelayAnswer } from './jsonAnswer';
 import { setPrereadBody } from './prereadBody';
 import type { RelayHandler } from './types';
 
@@ -30,23 +30,29 @@ const readNodeBody = (
     req.on('error', () => finish('aborted'));
   });
 
-const send = async (res: ServerResponse, response: Response, close = false) => {
+const send = async (res: ServerResponse, answer: RelayAnswer, close = false) => {
   const headers: Record<string, string> = {};
-  response.headers.forEach((value, key) => {
-    headers[key] = value;
-  });
+  if (answer instanceof JsonAnswer) Object.assign(headers, answer.headers);
+  else answer.headers.forEach((value, key) => (headers[key] = value));
   if (close) headers.connection = 'close';
-  // A body the relay made as JSON is written as it is; any other is read from its stream.
+  // A JSON answer is written from its text; a Response (a dashboard page) from its stream.
   const body =
-    jsonTextOf(response) ?? (response.body ? Buffer.from(await response.arrayBuffer()) : undefined);
-  res.writeHead(response.status, headers);
+    answer instanceof JsonAnswer
+      ? (answer.text ?? undefined)
+      : answer.body
+        ? Buffer.from(await answer.arrayBuffer())
+        : undefined;
+  // Its length, so Node sends the body as it is rather than in chunks.
+  if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
+  res.writeHead(answer.status, headers);
   res.end(body);
 };
 
 /**
- * Serves one Node request with the relay: converts `IncomingMessage` into a Fetch `Request`
- * (cookies left behind, all but the dashboard's own session cookie) and passes the socket's address as
- * `clientAddress`, the only place the relay learns it. The body is read up to the relay's
+ * Serves one Node request with the relay: converts `IncomingMessage` into the relay's request
+ * (cookies left behind, all but the dashboard's own session cookie; a Fetch `Request` for a
+ * handler that is not the relay itself) and passes the socket's address as `clientAddress`,
+ * the only place the relay learns it. The body is read up to the relay's
  * limit while it streams, within the relay's `bodyTimeoutMs`; a `Content-Length` over the
  * limit, or a body that grows past it, is answered 413 without reading the rest.
  */
@@ -80,14 +86,14 @@ export const handleNodeRequest = async (
       if (read === 'too-large') {
         return send(
           res,
-          jsonResponse(413, { error: `body larger than ${relay.maxBodyBytes} bytes` }),
+          jsonAnswer(413, { error: `body larger than ${relay.maxBodyBytes} bytes` }),
           true,
         );
       }
       if (typeof read === 'string') {
         return send(
           res,
-          jsonResponse(read === 'timeout' ? 408 : 400, {
+          jsonAnswer(read === 'timeout' ? 408 : 400, {
             error: `body could not be read (${read})`,
           }),
           true,
@@ -96,12 +102,22 @@ export const handleNodeRequest = async (
       body = read;
     }
     const url = `http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`;
-    // The body read above goes beside the Request, not into a web stream (`prereadBody`).
-    const request = new Request(url, { method, headers });
+    const env = { clientAddress: req.socket.remoteAddress };
+    // The relay itself is answered without a Request: its routes read method, URL and headers
+    // only, and the body read above goes beside (`prereadBody`). Any other handler (a site's
+    // wrapper around the relay) gets a real Request, the body in it.
+    const answer = answererOf(relay);
+    if (!answer) {
+      // A Buffer is a Uint8Array, which a Request takes as its body.
+      const init = { method, headers, body: body as Uint8Array<ArrayBuffer> | undefined };
+      await send(res, await relay(new Request(url, init), env));
+      return;
+    }
+    const request = { method, url, headers: new Headers(headers) };
     if (body) setPrereadBody(request, body);
-    await send(res, await relay(request, { clientAddress: req.socket.remoteAddress }));
+    await send(res, await answer(request, env));
   } catch {
-    if (!res.headersSent) await send(res, jsonResponse(400, { error: 'bad request' }), true);
+    if (!res.headersSent) await send(res, jsonAnswer(400, { error: 'bad request' }), true);
     else res.destroy();
   }
 };

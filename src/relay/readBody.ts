@@ -1,4 +1,5 @@
 import { prereadBodyOf } from './prereadBody';
+import type { RelayRequest } from './relayRequest';
 
 /** Why a body could not be read. */
 export type BodyFailure = 'too-large' | 'timeout' | 'aborted';
@@ -12,7 +13,7 @@ export type BodyResult = { ok: true; bytes: Uint8Array } | { ok: false; reason: 
  * absent). A body that trickles in slower than `timeoutMs` in total is abandoned.
  */
 export const readBody = async (
-  request: Request,
+  request: RelayRequest,
   maxBytes: number,
   timeoutMs: number,
 ): Promise<BodyResult> => {
@@ -29,7 +30,7 @@ export const readBody = async (
   // A declared length within the limit: HTTP framing (Node's parser, Cloudflare's edge) stops
   // the body at that length, so one read is safe and skips the per-chunk stream machinery.
   // The size is still checked after, for a Request built in-process with a wrong header.
-  if (declared > 0) {
+  if (declared > 0 && request.arrayBuffer) {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), timeoutMs);

@@ -1,23 +1,24 @@
 import type * as v from 'valibot';
-import { jsonResponse } from './jsonResponse';
+import { jsonAnswer, type RelayAnswer } from './jsonAnswer';
 import { parseJsonBody } from './parseJsonText';
 import { readBody } from './readBody';
 import type { RelayState } from './relayState';
 import { validate } from './schemas';
+import type { RelayRequest } from './relayRequest';
 
 /**
  * Reads, parses and validates a JSON body; any failure becomes the JSON error response that
  * names the problem (and the field, for schema errors).
  */
 export const readJsonRequest = async <S extends v.GenericSchema>(
-  request: Request,
+  request: RelayRequest,
   schema: S,
   state: RelayState,
   headers: Record<string, string>,
-): Promise<{ ok: true; value: v.InferOutput<S> } | { ok: false; response: Response }> => {
+): Promise<{ ok: true; value: v.InferOutput<S> } | { ok: false; response: RelayAnswer }> => {
   const reject = (status: number, body: { error: string; field?: string }) => {
     state.counters.rejected++;
-    return { ok: false as const, response: jsonResponse(status, body, headers) };
+    return { ok: false as const, response: jsonAnswer(status, body, headers) };
   };
   const type = request.headers.get('content-type');
   const body = await readBody(request, state.options.maxBodyBytes, state.options.bodyTimeoutMs);

@@ -1,3 +1,4 @@
+import type { RelayRequest } from './relayRequest';
 import { reduceUserAgent, type UserAgentHints } from '../privacy/reduceUserAgent';
 import type { ReducedUserAgent } from '../protocol/types';
 
@@ -14,7 +15,7 @@ const parseBrands = (header: string): UserAgentHints['brands'] =>
  * `Sec-CH-UA-Platform`). The page no longer sends one: the relay reduces what it receives anyway,
  * and keeps only the reduced form. Null without a `User-Agent` header.
  */
-export const readRequestUserAgent = (headers: Headers): ReducedUserAgent | null => {
+export const readRequestUserAgent = (headers: RelayRequest['headers']): ReducedUserAgent | null => {
   const raw = headers.get('user-agent');
   if (!raw) return null;
   const brands = headers.get('sec-ch-ua');

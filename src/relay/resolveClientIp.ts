@@ -1,3 +1,4 @@
+import type { RelayRequest } from './relayRequest';
 import { ipInCidr } from '../privacy/ipInCidr';
 import { cleanAddress } from './cleanAddress';
 
@@ -35,7 +36,7 @@ const forwardedFor = (header: string): string[] => {
  */
 export const resolveClientIp = (
   peer: string | undefined,
-  headers: Headers,
+  headers: RelayRequest['headers'],
   trustedProxies: readonly string[],
   peerIsCloudflareHeader = false,
 ): string | null => {

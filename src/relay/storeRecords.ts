@@ -1,10 +1,10 @@
-import { jsonResponse } from './jsonResponse';
+import { jsonAnswer, type RelayAnswer } from './jsonAnswer';
 import type { RelayState } from './relayState';
 import type { RelayContext, StoredRecord } from './types';
 
 /** 503 when a local sink cannot keep or delete records: the client retries, nothing is acknowledged. */
-export const storageUnavailable = (headers: Record<string, string>): Response =>
-  jsonResponse(
+export const storageUnavailable = (headers: Record<string, string>): RelayAnswer =>
+  jsonAnswer(
     503,
     { error: 'storage unavailable, try again later' },
     { ...headers, 'retry-after': '5' },
@@ -25,10 +25,10 @@ export const storeRecords = async (
   headers: Record<string, string>,
   id?: string,
   recordIds: readonly string[] = [],
-): Promise<Response> => {
+): Promise<RelayAnswer> => {
   if (id !== undefined && !state.seen.claim(id)) {
     state.counters.duplicates++;
-    return jsonResponse(202, { ok: true, duplicate: true }, headers);
+    return jsonAnswer(202, { ok: true, duplicate: true }, headers);
   }
   const claimed: string[] = [];
   const fresh = recordIds.length ? [] : records;
@@ -39,7 +39,7 @@ export const storeRecords = async (
   });
   if (!fresh.length) {
     state.counters.duplicates++;
-    return jsonResponse(202, { ok: true, duplicate: true }, headers);
+    return jsonAnswer(202, { ok: true, duplicate: true }, headers);
   }
   if (!(await state.store(fresh, ctx))) {
     // Not kept, so not seen: the retry this 503 asks for must be stored.
@@ -49,5 +49,5 @@ export const storeRecords = async (
   state.counters.accepted++;
   if (fresh.length < records.length)
     state.counters.repeatedRecords += records.length - fresh.length;
-  return jsonResponse(202, { ok: true, stored: fresh.length }, headers);
+  return jsonAnswer(202, { ok: true, stored: fresh.length }, headers);
 };

@@ -3,10 +3,11 @@ import type { Dashboard } from './createDashboard';
 import type { DashboardSession } from './createSessions';
 import { langOf, type DashboardLang } from './pageStrings';
 import { isHttps, readSessionCookie, sessionCookie } from './sessionCookie';
+import type { RelayRequest } from '../relayRequest';
 
 /** One request to a dashboard route, with what every route needs. */
 export interface DashboardRequest {
-  request: Request;
+  request: RelayRequest;
   url: URL;
   /** The path after `{basePath}/dashboard` (`''`, `/session`, `/data`, …). */
   route: string;

@@ -1,4 +1,4 @@
-import { jsonResponse } from '../jsonResponse';
+import { jsonAnswer, type RelayAnswer } from '../jsonAnswer';
 import type { Dashboard } from './createDashboard';
 import {
   basePathOf,
@@ -18,7 +18,7 @@ import { serveAsset } from './serveAsset';
 const ASSETS = '/assets/';
 
 /** `GET {basePath}/dashboard`: the dashboard for a session, else the sign-in form. */
-const handlePage = async (input: DashboardRequest): Promise<Response> => {
+const handlePage = async (input: DashboardRequest): Promise<RelayAnswer> => {
   const lang = langOfRequest(input);
   const session = await sessionOf(input);
   if (!session) {
@@ -35,7 +35,7 @@ const handlePage = async (input: DashboardRequest): Promise<Response> => {
   );
 };
 
-const methodNotAllowed = (allow: string) => jsonResponse(405, { error: `use ${allow}` }, { allow });
+const methodNotAllowed = (allow: string) => jsonAnswer(405, { error: `use ${allow}` }, { allow });
 
 /** What the relay hands the dashboard: the request and, with a stats token, its shared state. */
 export type DashboardRoute = Omit<DashboardRequest, 'route' | 'method' | 'dashboard'> & {
@@ -51,7 +51,7 @@ export type DashboardRoute = Omit<DashboardRequest, 'route' | 'method' | 'dashbo
 export const handleDashboard = ({
   dashboard,
   ...route
-}: DashboardRoute): Promise<Response> | Response => {
+}: DashboardRoute): Promise<RelayAnswer> | RelayAnswer => {
   const method = route.request.method.toUpperCase();
   const sub = route.route.slice('/dashboard'.length);
   if (sub.startsWith(ASSETS)) {
@@ -61,7 +61,7 @@ export const handleDashboard = ({
     if (sub === '' && method === 'GET') {
       return htmlResponse(404, renderNotEnabled(langOf(route.url), route.state.options.basePath));
     }
-    return jsonResponse(404, { error: 'the dashboard is not enabled' });
+    return jsonAnswer(404, { error: 'the dashboard is not enabled' });
   }
   const input: DashboardRequest = { ...route, route: sub, method, dashboard };
   switch (sub) {
@@ -74,6 +74,6 @@ export const handleDashboard = ({
     case '/data':
       return method === 'GET' ? handleDashboardData(input) : methodNotAllowed('GET');
     default:
-      return jsonResponse(404, { error: 'not found' });
+      return jsonAnswer(404, { error: 'not found' });
   }
 };

@@ -1,5 +1,5 @@
 import { handleStats } from '../handleReadout';
-import { jsonResponse } from '../jsonResponse';
+import { jsonAnswer, toResponse, type RelayAnswer } from '../jsonAnswer';
 import { basePathOf, renewedCookie, sessionOf, type DashboardRequest } from './dashboardRequest';
 import { securityHeaders } from './securityHeaders';
 
@@ -12,10 +12,10 @@ const STATS_PARAMS = ['from', 'to', 'page', 'limit'];
  * with the session cookie instead of the bearer token, which the page never holds. 401
  * without a valid session.
  */
-export const handleDashboardData = async (input: DashboardRequest): Promise<Response> => {
+export const handleDashboardData = async (input: DashboardRequest): Promise<RelayAnswer> => {
   const session = await sessionOf(input);
   if (!session) {
-    return jsonResponse(401, { error: 'sign in to the dashboard first' }, securityHeaders());
+    return jsonAnswer(401, { error: 'sign in to the dashboard first' }, securityHeaders());
   }
   const statsUrl = new URL(`${basePathOf(input)}/stats`, input.url);
   for (const name of STATS_PARAMS) {
@@ -27,7 +27,8 @@ export const handleDashboardData = async (input: DashboardRequest): Promise<Resp
     statsUrl,
     input.state,
   );
-  const headers = new Headers(stats.headers);
+  const answer = toResponse(stats);
+  const headers = new Headers(answer.headers);
   for (const [name, value] of Object.entries({
     ...securityHeaders(),
     ...(await renewedCookie(input, session)),
@@ -35,5 +36,5 @@ export const handleDashboardData = async (input: DashboardRequest): Promise<Resp
   })) {
     headers.set(name, value);
   }
-  return new Response(stats.body, { status: stats.status, headers });
+  return new Response(answer.body, { status: answer.status, headers });
 };

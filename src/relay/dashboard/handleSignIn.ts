@@ -6,6 +6,7 @@ import { renderSignIn, type Notice } from './renderPages';
 import { htmlResponse } from './securityHeaders';
 import { isHttps, sessionCookie } from './sessionCookie';
 import { viewQuery } from './viewQuery';
+import type { RelayAnswer } from '../jsonAnswer';
 
 /** A sign-in form is a token and two short fields. */
 const MAX_FORM_BYTES = 4096;
@@ -29,7 +30,7 @@ export const signInPage = async (
   lang: DashboardLang,
   status: number,
   { notice, headers = {}, view = viewQuery(input.url.searchParams) }: SignInPage = {},
-): Promise<Response> =>
+): Promise<RelayAnswer> =>
   htmlResponse(
     status,
     renderSignIn({
@@ -57,7 +58,7 @@ const formLang = (form: URLSearchParams | null): DashboardLang =>
  * cookie. Checked in this order, so nothing about the token is learnt before the request has
  * passed the origin, the guessing limit and the form's CSRF token.
  */
-export const handleSignIn = async (input: DashboardRequest): Promise<Response> => {
+export const handleSignIn = async (input: DashboardRequest): Promise<RelayAnswer> => {
   const { dashboard } = input;
   const key = input.ip ?? 'unknown';
   if (!sameOriginPost(input)) {

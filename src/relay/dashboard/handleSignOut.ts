@@ -2,12 +2,13 @@ import { basePathOf, sameOriginPost, sessionOf, type DashboardRequest } from './
 import { dashboardUrl, readForm, signInPage } from './handleSignIn';
 import { PAGE_STRINGS } from './pageStrings';
 import { clearedSessionCookie, isHttps } from './sessionCookie';
+import type { RelayAnswer } from '../jsonAnswer';
 
 /**
  * `POST {basePath}/dashboard/signout`: ends the session (in this instance even if its cookie
  * were replayed) and removes the cookie. Its form carries the session's CSRF token.
  */
-export const handleSignOut = async (input: DashboardRequest): Promise<Response> => {
+export const handleSignOut = async (input: DashboardRequest): Promise<RelayAnswer> => {
   const form = sameOriginPost(input) ? await readForm(input) : null;
   const lang = form?.get('lang') === 'en' ? 'en' : 'nl';
   const session = await sessionOf(input);

@@ -1,3 +1,4 @@
+import type { RelayAnswer } from '../jsonAnswer';
 /**
  * The dashboard's Content Security Policy: its own script and stylesheet only, no inline code,
  * no request to any other host, not framed, forms only to the relay. `data:` images are the
@@ -29,7 +30,7 @@ export const htmlResponse = (
   status: number,
   html: string,
   headers: Record<string, string> = {},
-): Response =>
+): RelayAnswer =>
   new Response(html, {
     status,
     headers: {

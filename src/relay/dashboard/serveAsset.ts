@@ -1,4 +1,4 @@
-import { jsonResponse } from '../jsonResponse';
+import { jsonAnswer, type RelayAnswer } from '../jsonAnswer';
 import { dashboardAssets } from './dashboardAssets';
 import { securityHeaders } from './securityHeaders';
 
@@ -8,10 +8,10 @@ const TYPES: Record<string, string> = {
 };
 
 /** `GET {basePath}/dashboard/assets/<name>`: the dashboard's script or stylesheet (not secret). */
-export const serveAsset = (name: string): Response => {
+export const serveAsset = (name: string): RelayAnswer => {
   const text = Object.hasOwn(dashboardAssets, name) ? dashboardAssets[name] : undefined;
   const type = TYPES[name.split('.').pop() ?? ''];
-  if (text === undefined || !type) return jsonResponse(404, { error: 'not found' });
+  if (text === undefined || !type) return jsonAnswer(404, { error: 'not found' });
   return new Response(text, {
     status: 200,
     // `no-cache`: browsers revalidate, so a relay update is picked up at once.

@@ -1,3 +1,4 @@
+import type { RelayRequest } from '../relayRequest';
 /** The dashboard's only cookie: the signed session (see `createSessions`). */
 export const DASHBOARD_COOKIE = 'zv_dashboard';
 
@@ -27,6 +28,6 @@ export const readSessionCookie = (header: string | null): string | null => {
  * `X-Forwarded-Proto`. Believing the header can only add `Secure`, which a client that forged
  * it would merely lose the cookie over.
  */
-export const isHttps = (request: Request, url: URL): boolean =>
+export const isHttps = (request: RelayRequest, url: URL): boolean =>
   url.protocol === 'https:' ||
   (request.headers.get('x-forwarded-proto') ?? '').split(',')[0].trim() === 'https';

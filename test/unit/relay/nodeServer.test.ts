@@ -1,5 +1,6 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +8,9 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRelayServer, type RelayServer } from '../../../src/relay/startRelayServer';
 import { readCliOptions } from '../../../src/relay/node';
+import { createRelay } from '../../../src/relay/createRelay';
+import { toNodeHandler } from '../../../src/relay/handleNodeRequest';
+import type { RelayHandler } from '../../../src/relay/types';
 import { beacon, newSid } from './support/defineRelaySuite';
 
 /** Posts `size` bytes in chunks and reports the status, without waiting for the whole upload. */
@@ -87,6 +91,67 @@ describe('relay server on node:http', () => {
     expect(bad.status).toBe(400);
     const health = await fetch(`${server.url}/zv/health`);
     expect(await health.json()).toMatchObject({ ok: true });
+  });
+});
+
+describe('the Node adapter with a handler around the relay', () => {
+  /** Each request answered by the relay directly and through a wrapper, side by side. */
+  const exchange = async (url: string, init?: RequestInit) => {
+    const response = await fetch(url, init);
+    const headers = Object.fromEntries(
+      [...response.headers].filter(([name]) => !['date', 'keep-alive'].includes(name)),
+    );
+    return { status: response.status, headers, body: await response.text() };
+  };
+
+  it('answers the same, and the wrapper gets a real Request with the body', async () => {
+    // Two relays alike, so a beacon is new to each.
+    const makeRelay = () =>
+      createRelay({ sinks: [{ type: 'memory' }], rateLimit: false, log: () => {} });
+    const [relay, wrapped] = [makeRelay(), makeRelay()];
+    const seen: { isRequest: boolean; body: string }[] = [];
+    const wrapper: RelayHandler = Object.assign(
+      async (request: Request, env?: unknown) => {
+        seen.push({ isRequest: request instanceof Request, body: await request.clone().text() });
+        return wrapped(request, env);
+      },
+      {
+        maxBodyBytes: wrapped.maxBodyBytes,
+        bodyTimeoutMs: wrapped.bodyTimeoutMs,
+        close: wrapped.close,
+      },
+    );
+    const servers = [createServer(toNodeHandler(relay)), createServer(toNodeHandler(wrapper))];
+    const urls = await Promise.all(
+      servers.map(
+        (server) =>
+          new Promise<string>((resolve) =>
+            server.listen(0, '127.0.0.1', () => {
+              const { port } = server.address() as AddressInfo;
+              resolve(`http://127.0.0.1:${port}`);
+            }),
+          ),
+      ),
+    );
+    try {
+      const body = JSON.stringify(beacon(newSid()));
+      const cases: [string, RequestInit?][] = [
+        ['/zv/health'],
+        ['/zv/collect', { method: 'POST', headers: { 'content-type': 'text/plain' }, body }],
+        ['/zv/collect', { method: 'OPTIONS', headers: { origin: 'https://elsewhere.example' } }],
+        ['/zv/collect', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{' }],
+        ['/zv/nothing-here'],
+      ];
+      for (const [path, init] of cases) {
+        const [direct, around] = await Promise.all(urls.map((url) => exchange(url + path, init)));
+        expect(around).toEqual(direct);
+        expect(direct.headers['content-type']).toBe('application/json; charset=utf-8');
+      }
+      expect(seen[1]).toEqual({ isRequest: true, body });
+      expect(seen).toHaveLength(cases.length);
+    } finally {
+      await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+    }
   });
 });
 
