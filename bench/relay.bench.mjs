@@ -5,6 +5,9 @@
 //   [--seconds 10] [--concurrency 32]
 // One million beacons, for the RSS curve: --count 1000000 --seconds 900 [--rss-every 100000].
 // Profile the relay: --cpu-prof <dir> (node --cpu-prof on the relay process).
+// Open loop: --rate 5000 sends 5,000 beacons a second whatever the answers (latency counted
+// from when each was due), where the default keeps --concurrency beacons in flight; a relay
+// that cannot keep up shows it as a lower rate and a p99 that grows with the run.
 // Prints one JSON object: beacons/s, latency p50/p99 in ms, the server's RSS over time (every
 // 0.5 s, and every --rss-every beacons, default a tenth of --count), and the check that every
 // acknowledged beacon (202) is in the store, by its body id (nothing acknowledged may be lost);

@@ -1,10 +1,9 @@
-import { hitIdentities } from './hitIdentities';
+import { keyHits } from './hitIdentities';
 import { jsonAnswer, type RelayAnswer } from './jsonAnswer';
 import { readJsonRequest } from './readJsonRequest';
 import { readRequestUserAgent } from './readRequestUserAgent';
 import type { RelayState } from './relayState';
 import { sanitiseHit } from './sanitiseHit';
-import { sha256Hex } from './sha256Hex';
 import { storeRecords } from './storeRecords';
 import { collectSchema } from './schemas';
 import type { RelayContext, StoredHit } from './types';
@@ -40,10 +39,7 @@ export const handleCollect = async (
   }
   if (body.dropped) state.counters.browserDrops += body.dropped;
   const id = body.bid === undefined ? undefined : `collect:${body.sid}:${body.bid}`;
-  const hitIds = await Promise.all(
-    hitIdentities(records).map(
-      async (identity) => `hit:${(await sha256Hex(identity)).slice(0, 32)}`,
-    ),
-  );
+  // Each hit keeps its key for the store, which then need not compute it again.
+  const hitIds = (await keyHits(records)).map((key) => `hit:${key}`);
   return storeRecords(records, state, ctx, headers, id, hitIds);
 };

@@ -1,4 +1,5 @@
 import type { StoredHit } from './types';
+import { sha256Hex } from './sha256Hex';
 
 /**
  * What identifies a hit: the visitor's pseudonym and what the browser said about it (its type,
@@ -26,3 +27,28 @@ export const hitIdentities = (hits: readonly StoredHit[]): string[] => {
     return `${identity}#${occurrence}`;
   });
 };
+
+/**
+ * The key a store keeps a hit under: 128 bits of SHA-256 of its identity (collisions are out of
+ * reach, and the unique index stays half as big).
+ */
+export const hitKey = async (identity: string): Promise<string> =>
+  (await sha256Hex(identity)).slice(0, 32);
+
+/** Keys given to hits as their body arrived, by the hit (`keyHits`). */
+const keyed = new WeakMap<StoredHit, string>();
+
+/**
+ * The keys of one body's hits, each kept with its hit for the store (`keyOfHit`). They count
+ * identical hits across the whole body, so they hold when only some of its hits are stored:
+ * of an event tracked twice, the first delivered before in a body of its own, the second is
+ * stored under its own key, not under the first one's again.
+ */
+export const keyHits = async (hits: readonly StoredHit[]): Promise<string[]> => {
+  const keys = await Promise.all(hitIdentities(hits).map(hitKey));
+  hits.forEach((hit, i) => keyed.set(hit, keys[i]!));
+  return keys;
+};
+
+/** The key `keyHits` gave `hit`, if its body went through it. */
+export const keyOfHit = (hit: StoredHit): string | undefined => keyed.get(hit);

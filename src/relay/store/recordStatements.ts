@@ -1,6 +1,5 @@
-import { hitIdentities } from '../hitIdentities';
+import { hitIdentities, hitKey, keyOfHit } from '../hitIdentities';
 import { pageOfUrl } from '../pageOfUrl';
-import { sha256Hex } from '../sha256Hex';
 import type { StoredHit, StoredReceipt, StoredRecord } from '../types';
 import type { SqlStatement, SqlValue } from './types';
 
@@ -52,17 +51,12 @@ const propText = (value: string | number | boolean | null): string =>
   typeof value === 'string' ? value : JSON.stringify(value);
 
 /**
- * The key of a hit: a hash of its identity (`hitIdentities`), which counts identical hits
- * before it in the same body. The same hit stored again (a copy delivered by the next page, a
- * body retried after a 503, an NDJSON file imported twice) gets the same key and is stored
- * once; two identical hits in one body (an event tracked twice in the same millisecond) stay two.
+ * The key of a hit: a hash of its identity (`hitIdentities`), which counts identical hits before
+ * it in the same body. The same hit stored again (a copy delivered by the next page, a body
+ * retried after a 503, an NDJSON file imported twice) gets the same key and is stored once; two
+ * identical hits in one body (an event tracked twice in the same millisecond) stay two.
  */
-const hitKey = async (identity: string): Promise<string> =>
-  // 128 bits of SHA-256: collisions are out of reach, and the unique index stays half as big.
-  (await sha256Hex(identity)).slice(0, 32);
-
-const hitStatements = async (hit: StoredHit, identity: string): Promise<SqlStatement[]> => {
-  const key = await hitKey(identity);
+const hitStatements = async (hit: StoredHit, key: string): Promise<SqlStatement[]> => {
   const received = Date.parse(hit.received);
   const day = hit.received.slice(0, 10);
   const values: Record<(typeof HIT_COLUMNS)[number], SqlValue> = {
@@ -134,12 +128,19 @@ export const recordStatements = async (
   records: readonly StoredRecord[],
 ): Promise<SqlStatement[]> => {
   const hits = records.filter((record): record is StoredHit => record.type !== 'consent');
-  const identities = hitIdentities(hits);
+  // Hits the relay took from a body have their keys already (`keyHits`); others (an NDJSON
+  // file read back, a store used directly) are keyed here, within the records given.
+  const identities = hits.every((hit) => keyOfHit(hit) !== undefined) ? [] : hitIdentities(hits);
   const statements: SqlStatement[] = [];
   let hitIndex = 0;
   for (const record of records) {
-    if (record.type === 'consent') statements.push(receiptStatement(record as StoredReceipt));
-    else statements.push(...(await hitStatements(record, identities[hitIndex++])));
+    if (record.type === 'consent') {
+      statements.push(receiptStatement(record as StoredReceipt));
+      continue;
+    }
+    const identity = identities[hitIndex++];
+    const key = identity === undefined ? keyOfHit(record)! : await hitKey(identity);
+    statements.push(...(await hitStatements(record, key)));
   }
   return statements;
 };

@@ -342,6 +342,13 @@ export const defineRelaySuite = (name: string, setup: () => Promise<RelayHarness
       expect((await h.dispatch(post('/collect', twice), PEER)).status).toBe(202);
       expect((await h.dispatch(post('/collect', twice), PEER)).status).toBe(202);
       expect(await recordsOf(other)).toHaveLength(2);
+      // The first of two identical hits delivered earlier on its own: the second is still new.
+      const split = newSid();
+      const event = hit({ type: 'event', name: 'y' });
+      expect((await h.dispatch(post('/collect', beacon(split, [event])), PEER)).status).toBe(202);
+      const both = await h.dispatch(post('/collect', beacon(split, [event, event])), PEER);
+      expect(await both.json()).toEqual({ ok: true, stored: 1 });
+      expect(await recordsOf(split)).toHaveLength(2);
       // The same hit from another visitor is another hit.
       const third = newSid();
       expect((await h.dispatch(post('/collect', beacon(third, left)), PEER)).status).toBe(202);
