@@ -19,26 +19,49 @@ export interface SeenIds {
  * A bounded set with a TTL, in memory: per relay instance (each Worker isolate or Node
  * process has its own), so it catches the common repeat (a `sendBeacon` plus a retry reaching
  * the same instance), not every one.
+ *
+ * The ids sit in a ring in the order taken, with one TTL for all, so the oldest and the expired
+ * are at its front and go in constant time. (A Map alone, emptied from the front, leaves the
+ * deleted entries in its table until it is rebuilt, and every look for the oldest walked past
+ * them: once full, a claim cost as much as a beacon's SQLite work.) The Map says which ring
+ * slot holds an id's live entry; a slot whose id was released or taken again later is skipped.
  */
 export const createSeenIds = (now: () => number, max = MAX_IDS, ttl = TTL_MS): SeenIds => {
-  /** id → expiry; a Map iterates in insertion order, so the first entries are the oldest. */
-  const seen = new Map<string, number>();
+  const ids: (string | undefined)[] = new Array(max);
+  const expiries = new Float64Array(max);
+  const serials = new Float64Array(max);
+  let head = 0;
+  let count = 0;
+  let nextSerial = 0;
+  /** id → the serial of its live entry in the ring. */
+  const live = new Map<string, number>();
+
+  const dropOldest = () => {
+    const id = ids[head]!;
+    if (live.get(id) === serials[head]) live.delete(id);
+    ids[head] = undefined;
+    head = (head + 1) % max;
+    count--;
+  };
+
   return {
     claim(id) {
       const time = now();
-      // Expired ids sit at the front (one TTL for all), so this stops at the first live one.
-      for (const [old, expiry] of seen) {
-        if (expiry > time) break;
-        seen.delete(old);
-      }
-      if (seen.has(id)) return false;
+      while (count && expiries[head]! <= time) dropOldest();
+      if (live.has(id)) return false;
       // Full: the oldest id goes, so memory stays bounded whatever a client sends.
-      if (seen.size >= max) seen.delete(seen.keys().next().value as string);
-      seen.set(id, time + ttl);
+      if (count === max) dropOldest();
+      const slot = (head + count) % max;
+      const serial = nextSerial++;
+      ids[slot] = id;
+      expiries[slot] = time + ttl;
+      serials[slot] = serial;
+      count++;
+      live.set(id, serial);
       return true;
     },
     release(id) {
-      seen.delete(id);
+      live.delete(id);
     },
   };
 };
