@@ -25,21 +25,18 @@ export interface SeenIds {
  * deleted entries in its table until it is rebuilt, and every look for the oldest walked past
  * them: once full, a claim cost as much as a beacon's SQLite work.) The Map says which ring
  * slot holds an id's live entry; a slot whose id was released or taken again later is skipped.
+ * The ring grows as ids come, up to `max`: a relay that takes few ids holds few.
  */
 export const createSeenIds = (now: () => number, max = MAX_IDS, ttl = TTL_MS): SeenIds => {
-  const ids: (string | undefined)[] = new Array(max);
-  const expiries = new Float64Array(max);
-  const serials = new Float64Array(max);
+  const ids: string[] = [];
+  const expiries: number[] = [];
   let head = 0;
   let count = 0;
-  let nextSerial = 0;
-  /** id → the serial of its live entry in the ring. */
+  /** id → the ring slot of its live entry. */
   const live = new Map<string, number>();
 
   const dropOldest = () => {
-    const id = ids[head]!;
-    if (live.get(id) === serials[head]) live.delete(id);
-    ids[head] = undefined;
+    if (live.get(ids[head]!) === head) live.delete(ids[head]!);
     head = (head + 1) % max;
     count--;
   };
@@ -51,13 +48,12 @@ export const createSeenIds = (now: () => number, max = MAX_IDS, ttl = TTL_MS): S
       if (live.has(id)) return false;
       // Full: the oldest id goes, so memory stays bounded whatever a client sends.
       if (count === max) dropOldest();
+      // Until the first wrap the slots come in order, so the arrays grow one at a time.
       const slot = (head + count) % max;
-      const serial = nextSerial++;
       ids[slot] = id;
       expiries[slot] = time + ttl;
-      serials[slot] = serial;
       count++;
-      live.set(id, serial);
+      live.set(id, slot);
       return true;
     },
     release(id) {

@@ -130,7 +130,7 @@ export const recordStatements = async (
   const hits = records.filter((record): record is StoredHit => record.type !== 'consent');
   // Hits the relay took from a body have their keys already (`keyHits`); others (an NDJSON
   // file read back, a store used directly) are keyed here, within the records given.
-  const identities = hits.every((hit) => keyOfHit(hit) !== undefined) ? [] : hitIdentities(hits);
+  const identities = hits.some((hit) => keyOfHit(hit) === undefined) ? hitIdentities(hits) : [];
   const statements: SqlStatement[] = [];
   let hitIndex = 0;
   for (const record of records) {
@@ -138,8 +138,8 @@ export const recordStatements = async (
       statements.push(receiptStatement(record as StoredReceipt));
       continue;
     }
-    const identity = identities[hitIndex++];
-    const key = identity === undefined ? keyOfHit(record)! : await hitKey(identity);
+    const key = keyOfHit(record) ?? (await hitKey(identities[hitIndex]!));
+    hitIndex++;
     statements.push(...(await hitStatements(record, key)));
   }
   return statements;
